@@ -1,0 +1,13 @@
+package org.auditgate.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top command; it only groups the subcommands. */
+@Command(
+        name = "auditgate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Audits an imaging AI model on a hospital's own data before purchase.",
+        subcommands = {ServeCommand.class, ScoreMetricsCommand.class})
+public class AuditgateCommand {
+}
