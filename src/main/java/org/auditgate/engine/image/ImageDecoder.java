@@ -25,8 +25,8 @@ import org.auditgate.engine.RejectedInputException.Kind;
  * colour management) becomes {@code (R·19595 + G·38470 + B·7471 + 0x8000) >> 16}, alpha is
  * dropped, palette indices are mapped through the palette first, and grey samples of 1, 2 or 4
  * bits are scaled to 0..255. Data of more than 8 bits (16-bit PNG) is min–max normalised to
- * 0..255 as {@code round((v - min) · 255 / (max - min))}, a constant image giving all zeros; for
- * 16-bit colour the grey formula is applied to the 16-bit values first.
+ * 0..255 as {@code round((v - min) · 255 / (max - min))} (halves up), a constant image giving all
+ * zeros; for 16-bit colour the grey formula is applied to the 16-bit values first.
  *
  * <p>Samples are read from the decoded raster, never through {@code BufferedImage.getRGB}, which
  * would colour-convert grey data as if it were linear.
@@ -169,9 +169,7 @@ public final class ImageDecoder {
                             + " bits in a colour model that is neither grey nor RGB (such as CMYK)",
                     "save the image as grey or RGB, 8 or 16 bits per channel");
         }
-        int[] values = grey ? raster.getSamples(0, 0, width, height, 0, (int[]) null) : rgbToGrey(raster);
-        byte[] pixels = bits > 8 ? minMax(values) : scaleTo8Bits(values, bits);
-        return GreyImage.wrap(width, height, pixels);
+        return GreyImage.wrap(width, height, bits > 8 ? minMax(raster, rgb) : to8Bits(raster, rgb, bits));
     }
 
     private static byte[] paletteToGrey(Raster raster, IndexColorModel palette) {
@@ -179,25 +177,34 @@ public final class ImageDecoder {
         for (int i = 0; i < lut.length; i++) {
             lut[i] = pillowLuma(palette.getRed(i), palette.getGreen(i), palette.getBlue(i));
         }
-        int[] indices = raster.getSamples(0, 0, raster.getWidth(), raster.getHeight(), 0, (int[]) null);
-        byte[] out = new byte[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            int index = indices[i];
-            out[i] = (byte) (index < lut.length ? lut[index] : 0);
+        int width = raster.getWidth();
+        int[] indices = new int[width];
+        byte[] out = new byte[width * raster.getHeight()];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            raster.getSamples(0, y, width, 1, 0, indices);
+            for (int x = 0; x < width; x++) {
+                int index = indices[x];
+                out[y * width + x] = (byte) (index < lut.length ? lut[index] : 0);
+            }
         }
         return out;
     }
 
-    private static int[] rgbToGrey(Raster raster) {
-        int w = raster.getWidth();
-        int h = raster.getHeight();
-        int[] r = raster.getSamples(0, 0, w, h, 0, (int[]) null);
-        int[] g = raster.getSamples(0, 0, w, h, 1, (int[]) null);
-        int[] b = raster.getSamples(0, 0, w, h, 2, (int[]) null);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = pillowLuma(r[i], g[i], b[i]);
+    /**
+     * Reads row {@code y} as grey values into {@code grey}: band 0 of a grey raster, or the luma
+     * of bands 0..2 (R, G, B) of a colour raster, using {@code green} and {@code blue} as scratch.
+     * One row at a time keeps the extra memory per image to a few rows.
+     */
+    private static void greyRow(Raster raster, int y, boolean rgb, int[] grey, int[] green, int[] blue) {
+        int width = raster.getWidth();
+        raster.getSamples(0, y, width, 1, 0, grey);
+        if (rgb) {
+            raster.getSamples(0, y, width, 1, 1, green);
+            raster.getSamples(0, y, width, 1, 2, blue);
+            for (int x = 0; x < width; x++) {
+                grey[x] = pillowLuma(grey[x], green[x], blue[x]);
+            }
         }
-        return r;
     }
 
     /** Pillow's ITU-R 601-2 luma in 16.16 fixed point; exact for 8-bit and 16-bit channels. */
@@ -205,32 +212,52 @@ public final class ImageDecoder {
         return (int) ((red * 19595L + green * 38470L + blue * 7471L + 0x8000L) >> 16);
     }
 
-    private static byte[] scaleTo8Bits(int[] values, int bits) {
-        byte[] out = new byte[values.length];
+    /** 8-bit data as it is; 1-, 2- and 4-bit grey scaled by {@code 255 / (2^bits - 1)} as Pillow does. */
+    private static byte[] to8Bits(Raster raster, boolean rgb, int bits) {
+        int width = raster.getWidth();
         int top = (1 << bits) - 1;
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (byte) (bits == 8 ? values[i] : values[i] * 255 / top);
+        int[] grey = new int[width];
+        int[] green = new int[width];
+        int[] blue = new int[width];
+        byte[] out = new byte[width * raster.getHeight()];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            greyRow(raster, y, rgb, grey, green, blue);
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = (byte) (bits == 8 ? grey[x] : grey[x] * 255 / top);
+            }
         }
         return out;
     }
 
-    /** {@code round((v - min) · 255 / (max - min))}, all zeros for a constant image. */
-    static byte[] minMax(int[] values) {
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+    /**
+     * {@code round((v - min) · 255 / (max - min))} with halves rounded up, in exact integer
+     * arithmetic; all zeros for a constant image. Two passes over the raster, a row at a time.
+     */
+    private static byte[] minMax(Raster raster, boolean rgb) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int[] grey = new int[width];
+        int[] green = new int[width];
+        int[] blue = new int[width];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int y = 0; y < height; y++) {
+            greyRow(raster, y, rgb, grey, green, blue);
+            for (int x = 0; x < width; x++) {
+                min = Math.min(min, grey[x]);
+                max = Math.max(max, grey[x]);
+            }
         }
-        byte[] out = new byte[values.length];
-        long range = (long) max - min;
+        byte[] out = new byte[width * height];
+        long range = max - min;
         if (range == 0) {
             return out;
         }
-        for (int i = 0; i < values.length; i++) {
-            // Integer round-half-up of (v - min) * 255 / range; exact, no floating point.
-            long scaled = ((values[i] - (long) min) * 255 * 2 + range) / (2 * range);
-            out[i] = (byte) scaled;
+        for (int y = 0; y < height; y++) {
+            greyRow(raster, y, rgb, grey, green, blue);
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = (byte) (((grey[x] - min) * 255 * 2 + range) / (2 * range));
+            }
         }
         return out;
     }

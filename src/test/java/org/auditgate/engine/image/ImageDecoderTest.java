@@ -258,18 +258,20 @@ class ImageDecoderTest {
         return out.toByteArray();
     }
 
-    private static void assertRejectedAsCmyk(byte[] file) {
-        assertThatThrownBy(() -> new ImageDecoder(ImageLimits.defaults()).decode(file, "scan.jpg"))
+    /** Asserts an IMAGE rejection that names {@code name} and says {@code problem} in its problem text. */
+    private static void assertRejected(ImageDecoder decoder, byte[] file, String name, String problem) {
+        assertThatThrownBy(() -> decoder.decode(file, name))
                 .isInstanceOfSatisfying(RejectedInputException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.IMAGE);
-                    assertThat(e.where()).isEqualTo("scan.jpg");
-                    assertThat(e.problem()).contains("CMYK");
+                    assertThat(e.where()).isEqualTo(name);
+                    assertThat(e.problem()).contains(problem);
+                    assertThat(e.remedy()).isNotBlank();
                 });
     }
 
     @Test
     void fourChannelJpegIsRejectedWithAClearMessage() throws IOException {
-        assertRejectedAsCmyk(fourChannelJpeg());
+        assertRejected(decoder, fourChannelJpeg(), "scan.jpg", "CMYK");
     }
 
     @Test
@@ -282,7 +284,7 @@ class ImageDecoderTest {
         out.write(plain, 0, 2);
         out.writeBytes(adobe);
         out.write(plain, 2, plain.length - 2);
-        assertRejectedAsCmyk(out.toByteArray());
+        assertRejected(decoder, out.toByteArray(), "scan.jpg", "CMYK");
     }
 
     /** A PNG whose IHDR declares the given size, with a tiny IDAT: a decompression bomb's header. */
@@ -318,36 +320,34 @@ class ImageDecoderTest {
     void bombIsRejectedFromItsHeader() {
         byte[] bomb = pngHeaderDeclaring(100_000, 100_000);
         assertThat(bomb.length).isLessThan(200);
-        assertThatThrownBy(() -> decoder.decode(bomb, "bomb.png"))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(Kind.IMAGE);
-                    assertThat(e.where()).isEqualTo("bomb.png");
-                    assertThat(e.problem()).contains("100000×100000");
-                });
+        assertRejected(decoder, bomb, "bomb.png", "100000×100000");
+    }
+
+    @Test
+    void jpegBombIsRejectedFromItsFrameHeader() throws IOException {
+        // a real 16×16 JPEG whose baseline frame header (SOF0) is patched to declare 65000×65000
+        byte[] bomb = jpeg(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY));
+        int sof = 2;
+        while (!((bomb[sof] & 0xFF) == 0xFF && (bomb[sof + 1] & 0xFF) == 0xC0)) {
+            sof++;
+        }
+        // FF C0, length (2), precision (1), then height and width, big-endian
+        ByteBuffer.wrap(bomb, sof + 5, 4).putShort((short) 65000).putShort((short) 65000);
+        assertRejected(decoder, bomb, "bomb.jpg", "65000×65000");
     }
 
     @Test
     void tooManyPixelsAreRejectedEvenWithSidesInLimits() {
         ImageDecoder small = new ImageDecoder(new ImageLimits(1 << 20, 1000, 10_000));
-        assertThatThrownBy(() -> small.decode(pngHeaderDeclaring(200, 51), "wide.png"))
-                .isInstanceOfSatisfying(RejectedInputException.class,
-                        e -> assertThat(e.problem()).contains("200×51"));
+        assertRejected(small, pngHeaderDeclaring(200, 51), "wide.png", "200×51");
         // the same header within limits is read, and its (all-zero, short) data then fails to decode
-        assertThatThrownBy(() -> small.decode(pngHeaderDeclaring(200, 50), "ok-header.png"))
-                .isInstanceOfSatisfying(RejectedInputException.class,
-                        e -> assertThat(e.problem()).contains("not a PNG or JPEG, or damaged"));
+        assertRejected(small, pngHeaderDeclaring(200, 50), "ok-header.png", "not a PNG or JPEG, or damaged");
     }
 
     @Test
     void nonImageIsRejectedWithItsName() {
         byte[] text = "patient_id,label\n1,covid\n".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> decoder.decode(text, "images/notes.csv"))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(Kind.IMAGE);
-                    assertThat(e.where()).isEqualTo("images/notes.csv");
-                    assertThat(e.problem()).contains("not a PNG or JPEG, or damaged");
-                    assertThat(e.remedy()).isNotBlank();
-                });
+        assertRejected(decoder, text, "images/notes.csv", "not a PNG or JPEG, or damaged");
     }
 
     @Test
@@ -358,9 +358,7 @@ class ImageDecoderTest {
         }
         byte[] whole = png(image);
         byte[] cut = Arrays.copyOf(whole, whole.length / 2);
-        assertThatThrownBy(() -> decoder.decode(cut, "cut.png"))
-                .isInstanceOfSatisfying(RejectedInputException.class,
-                        e -> assertThat(e.where()).isEqualTo("cut.png"));
+        assertRejected(decoder, cut, "cut.png", "damaged");
     }
 
     @Test
@@ -372,11 +370,7 @@ class ImageDecoderTest {
         byte[] whole = jpeg(image);
         assertThat(decoder.decode(whole, "whole.jpg").get(0, 63)).isGreaterThan(150);
         byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
-        assertThatThrownBy(() -> decoder.decode(cut, "cut.jpg"))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> {
-                    assertThat(e.where()).isEqualTo("cut.jpg");
-                    assertThat(e.problem()).contains("truncated");
-                });
+        assertRejected(decoder, cut, "cut.jpg", "truncated");
     }
 
     @Test
@@ -384,11 +378,7 @@ class ImageDecoderTest {
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
         byte[] bytes = png(image);
         ImageDecoder tiny = new ImageDecoder(new ImageLimits(bytes.length - 1, 16384, 60_000_000));
-        assertThatThrownBy(() -> tiny.decode(bytes, "big.png"))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> {
-                    assertThat(e.where()).isEqualTo("big.png");
-                    assertThat(e.problem()).contains(bytes.length + " bytes");
-                });
+        assertRejected(tiny, bytes, "big.png", bytes.length + " bytes");
         assertThat(new ImageDecoder(new ImageLimits(bytes.length, 64, 4096)).decode(bytes, "fits.png").width())
                 .isEqualTo(64);
     }
