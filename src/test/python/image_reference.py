@@ -1,0 +1,158 @@
+"""Reference values from Pillow for the Java image tests (org.auditgate.engine.image).
+
+Writes src/test/resources/org/auditgate/engine/image/pil_reference.json with
+  * "real": for a few images of ../shared/data/cxr-covid-pneumonia/images covering every
+    (format, mode) present there, the grey image after convert("L") (mean, SHA-256 and sampled
+    pixels) and after torchvision's Resize(224) + CenterCrop(224) done with Pillow directly;
+  * "synthetic": Pillow's Image.resize(..., Image.BILINEAR) of generated grey images (the same
+    generators are written in ImageReferenceTest.java) for several down- and up-scale sizes.
+
+Run from the project root with Debian's Python (it has Pillow 9.4 and numpy):
+    /usr/bin/python3 src/test/python/image_reference.py [path/to/shared/data]
+"""
+import base64
+import hashlib
+import json
+import os
+import sys
+
+import numpy as np
+from PIL import Image
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data")
+IMAGES = os.path.join(DATA, "cxr-covid-pneumonia", "images")
+OUT = os.path.join(ROOT, "src", "test", "resources", "org", "auditgate", "engine", "image", "pil_reference.json")
+SIZE = 224
+PER_GROUP = 3
+SAMPLES = 24
+
+
+def tv_resize(img, size):
+    """torchvision 0.14 F.resize(img, size) for an int size on a PIL image."""
+    w, h = img.size
+    short, long_ = (w, h) if w <= h else (h, w)
+    new_short, new_long = size, int(size * long_ / short)
+    new_w, new_h = (new_short, new_long) if w <= h else (new_long, new_short)
+    if (new_w, new_h) == (w, h):
+        return img
+    return img.resize((new_w, new_h), Image.BILINEAR)
+
+
+def tv_center_crop(img, size):
+    """torchvision 0.14 F.center_crop for images at least size x size (Python round: half to even)."""
+    w, h = img.size
+    top = int(round((h - size) / 2.0))
+    left = int(round((w - size) / 2.0))
+    return img.crop((left, top, left + size, top + size))
+
+
+def samples(arr, seed, n=SAMPLES):
+    rng = np.random.RandomState(seed)
+    h, w = arr.shape
+    ys = rng.randint(0, h, n)
+    xs = rng.randint(0, w, n)
+    return [[int(x), int(y), int(arr[y, x])] for x, y in zip(xs, ys)]
+
+
+def describe(arr, seed, n=SAMPLES):
+    return {
+        "width": int(arr.shape[1]),
+        "height": int(arr.shape[0]),
+        "mean": float(arr.mean()),
+        "sha256": hashlib.sha256(arr.astype(np.uint8).tobytes()).hexdigest(),
+        "samples": samples(arr, seed, n),
+    }
+
+
+def real_images():
+    groups = {}
+    for name in sorted(os.listdir(IMAGES)):
+        with Image.open(os.path.join(IMAGES, name)) as im:
+            groups.setdefault((im.format, im.mode), []).append(name)
+    chosen = []
+    for key in sorted(groups):
+        names = groups[key]
+        # first, middle and last of each group: deterministic, spread over sources
+        picks = sorted({names[0], names[len(names) // 2], names[-1]})[:PER_GROUP]
+        chosen.extend(picks)
+    entries = []
+    for i, name in enumerate(chosen):
+        with Image.open(os.path.join(IMAGES, name)) as im:
+            fmt, mode, size = im.format, im.mode, im.size
+            grey = im.convert("L")
+        prepared = tv_center_crop(tv_resize(grey, SIZE), SIZE)
+        entries.append({
+            "file": name,
+            "format": fmt,
+            "mode": mode,
+            "size": list(size),
+            "grey": describe(np.asarray(grey), 1000 + i, 200),
+            "prepared": describe(np.asarray(prepared), 2000 + i),
+        })
+    return entries
+
+
+def lcg_noise(w, h, seed):
+    """Same generator as ImageReferenceTest.noise: a 31-bit LCG, pixel = bits 16..23."""
+    v = seed
+    out = bytearray(w * h)
+    for i in range(w * h):
+        v = (v * 1103515245 + 12345) & 0x7FFFFFFF
+        out[i] = (v >> 16) & 0xFF
+    return bytes(out)
+
+
+def gradient(w, h):
+    return bytes(((x * 255) // (w - 1) + (y * 255) // (h - 1)) // 2 for y in range(h) for x in range(w))
+
+
+def checkerboard(w, h, block):
+    return bytes(255 if ((x // block) + (y // block)) % 2 else 0 for y in range(h) for x in range(w))
+
+
+def synthetic():
+    sources = {
+        "gradient": (97, 61, gradient(97, 61)),
+        "checkerboard3": (97, 61, checkerboard(97, 61, 3)),
+        "noise": (97, 61, lcg_noise(97, 61, 42)),
+    }
+    targets = [(32, 20), (13, 7), (50, 61), (97, 30), (150, 95), (40, 120), (1, 1)]
+    entries = []
+    for name, (w, h, data) in sources.items():
+        img = Image.frombytes("L", (w, h), data)
+        for tw, th in targets:
+            out = img.resize((tw, th), Image.BILINEAR)
+            entries.append({
+                "source": name,
+                "width": tw,
+                "height": th,
+                "pixels": base64.b64encode(out.tobytes()).decode("ascii"),
+            })
+    return entries
+
+
+def main():
+    result = {
+        "pillow": Image.__version__,
+        "note": "generated by src/test/python/image_reference.py; do not edit by hand",
+        "real": real_images(),
+        "synthetic": synthetic(),
+    }
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as f:
+        # one entry per line: compact, yet a regenerated fixture diffs line by line
+        f.write("{\n")
+        for key, value in result.items():
+            if isinstance(value, list):
+                rows = ",\n".join(json.dumps(v, separators=(",", ":")) for v in value)
+                f.write(json.dumps(key) + ":[\n" + rows + "\n]")
+            else:
+                f.write(json.dumps(key) + ":" + json.dumps(value))
+            f.write(",\n" if key != "synthetic" else "\n")
+        f.write("}\n")
+    print("wrote", OUT, len(result["real"]), "real,", len(result["synthetic"]), "synthetic")
+
+
+if __name__ == "__main__":
+    main()
