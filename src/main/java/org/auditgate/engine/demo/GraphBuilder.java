@@ -66,14 +66,6 @@ final class GraphBuilder {
                 .build();
     }
 
-    static OnnxMl.AttributeProto real(String name, float value) {
-        return OnnxMl.AttributeProto.newBuilder()
-                .setName(name)
-                .setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
-                .setF(value)
-                .build();
-    }
-
     /** A float tensor value description; a {@code null} dimension is the symbolic batch {@code N}. */
     static OnnxMl.ValueInfoProto floatTensor(String name, Long... dims) {
         OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
