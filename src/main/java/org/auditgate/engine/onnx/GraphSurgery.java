@@ -62,7 +62,9 @@ public final class GraphSurgery {
     /**
      * Builds a binary vendor model from a backbone: the exposed features go through {@code Gemm(features, W, b)} with
      * {@code W} of shape {@code [F, 1]} and a {@code Sigmoid}, giving the single output {@code outputName}
-     * {@code [N, 1]}. The original outputs are removed, and so is everything only they needed.
+     * {@code [N, 1]}. The original outputs are removed, and so is everything only they needed. The features enter
+     * the head as the tensor {@code outputName + "_features"}, so the result is itself a backbone whose feature
+     * tensor {@link FeatureLocator} finds.
      *
      * @param backbone the backbone model
      * @param feature its feature tensor
@@ -78,14 +80,16 @@ public final class GraphSurgery {
             throw new IllegalArgumentException("the head has " + weights.length + " weights but the features have "
                     + feature.dimension() + " dimensions");
         }
-        ModelProto exposed = exposeFeatures(backbone, feature);
+        String features = outputName + "_features";
+        ModelProto exposed = exposeFeatures(backbone,
+                new FeatureTensor(feature.sourceTensor(), features, feature.dimension(), feature.route()));
         String w = outputName + "_weight";
         String b = outputName + "_bias";
         String logit = outputName + "_logit";
         GraphProto.Builder g = exposed.getGraph().toBuilder()
                 .addInitializer(GraphBuilder.floatTensor(w, weights, weights.length, 1))
                 .addInitializer(GraphBuilder.floatTensor(b, new float[] {bias}, 1))
-                .addNode(node("Gemm", "", logit, List.of(feature.outputName(), w, b), List.of(logit)))
+                .addNode(node("Gemm", "", logit, List.of(features, w, b), List.of(logit)))
                 .addNode(node("Sigmoid", "", outputName, List.of(logit), List.of(outputName)))
                 .clearOutput()
                 .addOutput(GraphBuilder.valueInfo(outputName, TensorProto.DataType.FLOAT, "?", "1"));
