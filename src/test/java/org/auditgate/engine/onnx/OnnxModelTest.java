@@ -96,12 +96,7 @@ class OnnxModelTest {
 
     @Test
     void aModelWithoutAFourDimensionalFloatInputParsesButIsNoImageModel() {
-        ModelProto tabular = new GraphBuilder("tabular")
-                .input("x", FLOAT, "N", "3")
-                .initializer(GraphBuilder.floatTensor("w", TinyModels.W31, 3, 1))
-                .node("MatMul", List.of("x", "w"), List.of("y"))
-                .output("y", FLOAT, "N", "1")
-                .build();
+        ModelProto tabular = TinyModels.tabular();
         OnnxModel model = model(tabular);
         assertThat(model.inspect().inputs()).containsExactly(new TensorInfo("x", "FLOAT", List.of("N", "3")));
         assertThatThrownBy(model::validateForImageModel)

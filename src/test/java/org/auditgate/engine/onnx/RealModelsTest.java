@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The two real models in the shared data: MobileNetV2-int8 (quantized, 1000 classes) and PaddleOCR's classifier. */
@@ -31,8 +31,8 @@ class RealModelsTest {
     private static final int SIZE = 224;
     private static Path data;
 
-    @BeforeAll
-    static void sharedData() {
+    @BeforeEach
+    void sharedData() {
         String dir = System.getProperty("auditgate.sharedData", "../shared/data");
         data = Path.of(dir);
         Assumptions.assumeTrue(Files.isDirectory(data.resolve("models")),

@@ -90,6 +90,16 @@ final class TinyModels {
                 .build();
     }
 
+    /** x [N,3] → MatMul(W[3,1]) → {@code y} [N,1]: no image input. */
+    static ModelProto tabular() {
+        return new GraphBuilder("tabular")
+                .input("x", FLOAT, "N", "3")
+                .initializer(GraphBuilder.floatTensor("w", W31, 3, 1))
+                .node("MatMul", List.of("x", "w"), List.of("y"))
+                .output("y", FLOAT, "N", "1")
+                .build();
+    }
+
     private static GraphBuilder quantized(GraphBuilder b) {
         return b.initializer(GraphBuilder.floatTensor("q.scale", new float[] {SCALE}))
                 .initializer(GraphBuilder.byteTensor("q.zero", UINT8, new int[] {ZERO_POINT}))

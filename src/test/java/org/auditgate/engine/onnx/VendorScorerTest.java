@@ -1,12 +1,10 @@
 package org.auditgate.engine.onnx;
 
-import static ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import java.util.List;
 import java.util.Optional;
 import org.auditgate.engine.RejectedInputException;
 import org.junit.jupiter.api.Test;
@@ -120,12 +118,7 @@ class VendorScorerTest {
 
     @Test
     void aModelWithoutImageInputIsRejected() {
-        ModelProto tabular = new GraphBuilder("tabular")
-                .input("x", FLOAT, "N", "3")
-                .initializer(GraphBuilder.floatTensor("w", TinyModels.W31, 3, 1))
-                .node("MatMul", List.of("x", "w"), List.of("y"))
-                .output("y", FLOAT, "N", "1")
-                .build();
+        ModelProto tabular = TinyModels.tabular();
         assertThatThrownBy(() -> open(tabular, ScoreSpec.auto()))
                 .isInstanceOfSatisfying(RejectedInputException.class,
                         e -> assertThat(e.where()).isEqualTo("vendor.onnx, input 'x'"));
