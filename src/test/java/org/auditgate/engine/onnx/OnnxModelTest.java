@@ -4,6 +4,8 @@ import static ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -71,6 +73,25 @@ class OnnxModelTest {
         assertThatThrownBy(() -> model(proto))
                 .isInstanceOfSatisfying(RejectedInputException.class, e ->
                         assertThat(e.where()).contains("node Constant 'Constant_0'").contains("attribute 'value'"));
+    }
+
+    @Test
+    void externalDataInsideASubgraphIsRejected() {
+        TensorProto external = TensorProto.newBuilder().setName("k").setDataType(FLOAT.getNumber()).addDims(1)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL).build();
+        GraphProto branch = new GraphBuilder("then").initializer(external)
+                .node("Identity", List.of("k"), List.of("t")).output("t", FLOAT, "1").build().getGraph();
+        AttributeProto thenBranch = AttributeProto.newBuilder().setName("then_branch")
+                .setType(AttributeProto.AttributeType.GRAPH).setG(branch).build();
+        AttributeProto elseBranch = thenBranch.toBuilder().setName("else_branch").build();
+        ModelProto proto = new GraphBuilder("g")
+                .input("cond", TensorProto.DataType.BOOL)
+                .node("If", List.of("cond"), List.of("y"), thenBranch, elseBranch)
+                .output("y", FLOAT, "1")
+                .build();
+        assertThatThrownBy(() -> model(proto))
+                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.where())
+                        .contains("node If 'If_0', attribute 'then_branch', subgraph 'then', initializer 'k'"));
     }
 
     @Test
