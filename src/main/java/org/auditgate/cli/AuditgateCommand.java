@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Audits an imaging AI model on a hospital's own data before purchase.",
-        subcommands = {ServeCommand.class, ScoreMetricsCommand.class})
+        subcommands = {ServeCommand.class, InspectModelCommand.class, EvaluateCommand.class,
+                ScoreMetricsCommand.class, DemoCommand.class})
 public class AuditgateCommand {
 }

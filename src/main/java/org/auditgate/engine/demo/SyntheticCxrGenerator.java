@@ -61,8 +61,8 @@ public final class SyntheticCxrGenerator {
     }
 
     /**
-     * Writes {@code dir/images/*.png} (8-bit grey), {@code dir/manifest.csv} (columns
-     * {@value #MANIFEST_HEADER}) and {@code dir/audit.yaml} ({@link #auditYaml()}).
+     * Writes {@code dir/images/*.png} (8-bit grey) and {@code dir/manifest.csv} (columns
+     * {@value #MANIFEST_HEADER}); {@link #auditYaml()} is the audit configuration that fits it.
      * Existing files of the same names are replaced.
      *
      * @throws UncheckedIOException if the directory cannot be written
@@ -103,7 +103,6 @@ public final class SyntheticCxrGenerator {
             }
             Path manifestFile = dir.resolve("manifest.csv");
             Files.writeString(manifestFile, manifest, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("audit.yaml"), auditYaml(), StandardCharsets.UTF_8);
             Map<String, Map<String, Integer>> frozen = new TreeMap<>();
             counts.forEach((source, byLabel) -> frozen.put(source, Collections.unmodifiableMap(byLabel)));
             return new DemoDatasetSummary(manifestFile, seed, images, patients,

@@ -119,7 +119,8 @@ public final class InferenceSession implements AutoCloseable {
     /**
      * Runs the model on one float batch.
      *
-     * @param input the input values, row-major
+     * @param input the input values, row-major; values past the shape's size are ignored, so a
+     *              reused batch buffer can carry a shorter last batch
      * @param shape the input shape, e.g. {@code [N, 3, 224, 224]}
      * @param outputs the outputs to compute; each must be a float tensor
      * @return each requested output flattened row-major, in the order asked
@@ -131,11 +132,11 @@ public final class InferenceSession implements AutoCloseable {
         for (long d : shape) {
             expected *= d;
         }
-        if (expected != input.length) {
+        if (expected > input.length) {
             throw new IllegalArgumentException("input has " + input.length + " values but shape "
                     + Arrays.toString(shape) + " needs " + expected);
         }
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input, 0, (int) expected), shape);
                 OrtSession.Result result = session.run(Map.of(inputName, tensor), outputs)) {
             Map<String, float[]> out = new LinkedHashMap<>();
             for (String name : outputs) {

@@ -1,5 +1,6 @@
 package org.auditgate.engine.split;
 
+import org.auditgate.engine.onnx.ScoreKind;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;

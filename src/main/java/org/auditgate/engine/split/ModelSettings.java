@@ -1,5 +1,6 @@
 package org.auditgate.engine.split;
 
+import org.auditgate.engine.onnx.ScoreKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.auditgate.engine.split;
 
+import org.auditgate.engine.onnx.ScoreKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.auditgate.engine.dataset.DatasetFixtures.assertRejected;

@@ -1,0 +1,100 @@
+package org.auditgate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import org.auditgate.engine.dataset.SiteDataset;
+import org.auditgate.engine.evaluation.EvaluationJson;
+import org.auditgate.engine.evaluation.EvaluationResult;
+import org.auditgate.engine.evaluation.FeatureSink;
+import org.auditgate.engine.evaluation.VendorEvaluation;
+import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.split.AuditConfig;
+import org.auditgate.evaluations.EvaluationService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Evaluates a vendor model as it is on a site dataset, ID vs OOD, per source. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a vendor ONNX model on a site dataset: metrics on ID test, OOD pooled and per source, and the ID-OOD gaps.")
+public class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The vendor model (.onnx).")
+    Path model;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DATASET",
+            description = "A folder or .zip with manifest.csv (path,label,source[,patient_id,split,view]) and the images.")
+    Path dataset;
+
+    @Option(names = "--config", required = true, paramLabel = "AUDIT_YAML", description = "The audit configuration (see README).")
+    Path config;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write the metric JSON with provenance to OUT.")
+    Path json;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Images per inference batch (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Mixin
+    DeviceOption device;
+
+    private final EvaluationService evaluations;
+
+    @Inject
+    public EvaluateCommand(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public Integer call() {
+        if (batch < 1 || batch > 4096) {
+            throw new UsageException("--batch must be between 1 and 4096");
+        }
+        run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    EvaluationResult run(PrintWriter out, PrintWriter err) {
+        AuditConfig auditConfig = AuditConfig.load(config);
+        OnnxModel onnx = OnnxModel.read(model);
+        VendorEvaluation.Options options = VendorEvaluation.Options.defaults()
+                .withRuntime(device.runtime()).withBatchSize(batch);
+        options = new VendorEvaluation.Options(options.batchSize(), device.threads(), options.runtime(), options.imageLimits());
+        try (SiteDataset site = SiteDataset.open(dataset)) {
+            EvaluationResult result = VendorEvaluation.run(onnx, site, auditConfig, options, new ProgressLine(err), FeatureSink.DISCARD);
+            ObjectNode node = EvaluationJson.toJson(result, onnx, site, auditConfig, JsonOutput.MAPPER);
+            EvaluationSummary.print(result, onnx, out);
+            err.printf(Locale.ROOT, "scored %d images in %.1f s (%.1f images/s) on %s%n", result.scored().size(),
+                    result.scoringTime().toNanos() / 1e9, result.imagesPerSecond(), result.device());
+            if (json != null) {
+                JsonOutput.write(json, node);
+                out.println("metric JSON written to " + json);
+            }
+            long id = evaluations.record(new EvaluationService.Record(onnx.name(), onnx.sha256(), site.origin().toString(),
+                    site.manifestSha256(), auditConfig.sha256(), auditConfig.positive(), auditConfig.threshold(), compact(node)));
+            out.println("recorded as evaluation " + id);
+            out.flush();
+            return result;
+        }
+    }
+
+    private static String compact(ObjectNode node) {
+        try {
+            return JsonOutput.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metric JSON could not be written", e);
+        }
+    }
+}

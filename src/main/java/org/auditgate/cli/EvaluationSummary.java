@@ -1,0 +1,40 @@
+package org.auditgate.cli;
+
+import org.auditgate.engine.evaluation.EvaluationResult;
+import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.split.Leak;
+import org.auditgate.engine.split.Partition;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The human-readable summary of an evaluation: what was measured, the split, leakage, the metric table. */
+final class EvaluationSummary {
+
+    private EvaluationSummary() {
+    }
+
+    static void print(EvaluationResult result, OnnxModel model, PrintWriter out) {
+        out.printf(Locale.ROOT, "model    %s (sha256 %s…)%n", model.name(), model.sha256().substring(0, 12));
+        out.printf(Locale.ROOT, "features %s, %d values (%s)%n", result.featureTensor().tensor(), result.featureTensor().dimension(),
+                result.featureTensor().route());
+        out.printf(Locale.ROOT, "split    train %d, val %d, ID test %d, OOD %d, unused %d%n",
+                result.split().of(Partition.TRAIN).size(), result.split().of(Partition.VAL).size(),
+                result.split().of(Partition.TEST).size(), result.split().of(Partition.OOD).size(), result.split().unused().size());
+        if (result.leaks().isEmpty()) {
+            out.println("leakage  none: no identical image on both sides of the split");
+        } else {
+            out.printf(Locale.ROOT, "LEAKAGE  %d identical image(s) on both sides of the split:%n", result.leaks().size());
+            for (Leak leak : result.leaks()) {
+                out.printf(Locale.ROOT, "         %s  train/val: %s  test: %s%n", leak.sha256().substring(0, 12),
+                        leak.trainSide().stream().map(e -> e.path()).toList(), leak.testSide().stream().map(e -> e.path()).toList());
+            }
+        }
+        if (!result.split().patientsInIdAndOod().isEmpty()) {
+            out.printf(Locale.ROOT, "warning  %d patient(s) have images in both ID and OOD data: %s%n",
+                    result.split().patientsInIdAndOod().size(), result.split().patientsInIdAndOod());
+        }
+        out.println();
+        MetricTable.print(result.metrics(), out);
+    }
+}
