@@ -15,9 +15,9 @@ final class EvaluationSummary {
     }
 
     static void print(EvaluationResult result, OnnxModel model, PrintWriter out) {
-        out.printf(Locale.ROOT, "model    %s (sha256 %s…)%n", model.name(), model.sha256().substring(0, 12));
-        out.printf(Locale.ROOT, "features %s, %d values (%s)%n", result.featureTensor().tensor(), result.featureTensor().dimension(),
-                result.featureTensor().route());
+        out.printf(Locale.ROOT, "model    %s (sha256 %s…)%n", TerminalText.safe(model.name()), model.sha256().substring(0, 12));
+        out.printf(Locale.ROOT, "features %s, %d values (%s)%n", TerminalText.safe(result.featureTensor().tensor()), result.featureTensor().dimension(),
+                TerminalText.safe(result.featureTensor().route()));
         out.printf(Locale.ROOT, "split    train %d, val %d, ID test %d, OOD %d, unused %d%n",
                 result.split().of(Partition.TRAIN).size(), result.split().of(Partition.VAL).size(),
                 result.split().of(Partition.TEST).size(), result.split().of(Partition.OOD).size(), result.split().unused().size());
@@ -27,12 +27,13 @@ final class EvaluationSummary {
             out.printf(Locale.ROOT, "LEAKAGE  %d identical image(s) on both sides of the split:%n", result.leaks().size());
             for (Leak leak : result.leaks()) {
                 out.printf(Locale.ROOT, "         %s  train/val: %s  test: %s%n", leak.sha256().substring(0, 12),
-                        leak.trainSide().stream().map(e -> e.path()).toList(), leak.testSide().stream().map(e -> e.path()).toList());
+                        TerminalText.safe(leak.trainSide().stream().map(e -> e.path()).toList().toString()),
+                        TerminalText.safe(leak.testSide().stream().map(e -> e.path()).toList().toString()));
             }
         }
         if (!result.split().patientsInIdAndOod().isEmpty()) {
             out.printf(Locale.ROOT, "warning  %d patient(s) have images in both ID and OOD data: %s%n",
-                    result.split().patientsInIdAndOod().size(), result.split().patientsInIdAndOod());
+                    result.split().patientsInIdAndOod().size(), TerminalText.safe(result.split().patientsInIdAndOod().toString()));
         }
         out.println();
         MetricTable.print(result.metrics(), out);

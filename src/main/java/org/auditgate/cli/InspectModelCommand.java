@@ -81,23 +81,25 @@ public class InspectModelCommand implements Callable<Integer> {
     }
 
     private static void print(ModelInfo info, PrintWriter out) {
-        out.printf(Locale.ROOT, "model        %s (%,d bytes)%n", info.name(), info.sizeBytes());
+        out.printf(Locale.ROOT, "model        %s (%,d bytes)%n", TerminalText.safe(info.name()), info.sizeBytes());
         out.printf(Locale.ROOT, "sha256       %s%n", info.sha256());
-        out.printf(Locale.ROOT, "producer     %s, IR version %d%n", info.producer().isEmpty() ? "(not stated)" : info.producer(), info.irVersion());
+        out.printf(Locale.ROOT, "producer     %s, IR version %d%n", info.producer().isEmpty() ? "(not stated)" : TerminalText.safe(info.producer()), info.irVersion());
         StringBuilder opsets = new StringBuilder();
         info.opsets().forEach((domain, version) -> opsets.append(opsets.length() == 0 ? "" : ", ")
                 .append(domain.isEmpty() ? "ai.onnx" : domain).append(' ').append(version));
         out.printf(Locale.ROOT, "opsets       %s%n", opsets);
         for (TensorInfo t : info.inputs()) {
-            out.printf(Locale.ROOT, "input        %s %s [%s]%n", t.name(), t.elementType(), String.join(", ", t.dims()));
+            out.printf(Locale.ROOT, "input        %s %s [%s]%n", TerminalText.safe(t.name()), t.elementType(),
+                    TerminalText.safe(String.join(", ", t.dims())));
         }
         for (TensorInfo t : info.outputs()) {
-            out.printf(Locale.ROOT, "output       %s %s [%s]%n", t.name(), t.elementType(), String.join(", ", t.dims()));
+            out.printf(Locale.ROOT, "output       %s %s [%s]%n", TerminalText.safe(t.name()), t.elementType(),
+                    TerminalText.safe(String.join(", ", t.dims())));
         }
         out.printf(Locale.ROOT, "parameters   %,d%n", info.parameterCount());
         out.printf(Locale.ROOT, "features     %s%n", info.featureTensor()
-                .map(f -> f.sourceTensor() + ", " + f.dimension() + " values (" + f.route() + ")")
+                .map(f -> TerminalText.safe(f.sourceTensor()) + ", " + f.dimension() + " values (" + f.route() + ")")
                 .orElse("not found: name the feature tensor in audit.yaml (model.featureTensor)"));
-        info.metadata().forEach((k, v) -> out.printf(Locale.ROOT, "metadata     %s = %s%n", k, v));
+        info.metadata().forEach((k, v) -> out.printf(Locale.ROOT, "metadata     %s = %s%n", TerminalText.safe(k), TerminalText.safe(v)));
     }
 }

@@ -16,7 +16,7 @@ final class MetricTable {
 
     static void print(MetricReport report, PrintWriter out) {
         int width = Math.max(12, report.groups().keySet().stream().mapToInt(String::length).max().orElse(0) + 2);
-        out.printf(Locale.ROOT, "positive class: %s, called positive when score > %s%n", report.positive(), report.threshold());
+        out.printf(Locale.ROOT, "positive class: %s, called positive when score > %s%n", TerminalText.safe(report.positive()), report.threshold());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %6s %5s", "group", "n", "pos"));
         for (Metric m : Metric.values()) {
             header.append(String.format(Locale.ROOT, " %11s", m.jsonName()));
@@ -25,7 +25,7 @@ final class MetricTable {
         out.println("-".repeat(header.length()));
         for (Map.Entry<String, GroupMetrics> e : report.groups().entrySet()) {
             GroupMetrics g = e.getValue();
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %6d %5d", e.getKey(), g.n(), g.positives()));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %6d %5d", TerminalText.safe(e.getKey()), g.n(), g.positives()));
             for (Metric m : Metric.values()) {
                 row.append(String.format(Locale.ROOT, " %11s", format(g.value(m))));
             }

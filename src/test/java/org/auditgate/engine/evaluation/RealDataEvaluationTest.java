@@ -69,6 +69,24 @@ class RealDataEvaluationTest {
                 "real-data test skipped: no shared data at " + data.toAbsolutePath() + " (set -Dauditgate.sharedData)");
     }
 
+    /**
+     * With -Dauditgate.exportDir=DIR the grafted model and the configuration are kept, so the same
+     * evaluation can be run and measured from the command line.
+     */
+    private static void exportForManualRuns(OnnxModel vendor) {
+        String dir = System.getProperty("auditgate.exportDir");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Path out = Files.createDirectories(Path.of(dir));
+            Files.write(out.resolve(vendor.name()), vendor.bytes());
+            Files.writeString(out.resolve("audit.yaml"), PAPER_LIKE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void graftedHeadOnMobileNetShowsTheIdOodGapOnRealChestXrays() {
         AuditConfig config = AuditConfig.parse(PAPER_LIKE, "audit.yaml");
@@ -92,6 +110,8 @@ class RealDataEvaluationTest {
             LogisticHead head = LogisticHead.fit(features.values(), features.rows(), features.dimension(), positive, 7);
             OnnxModel vendor = OnnxModel.of(GraphSurgery.graftBinaryHead(mobilenet.proto(), feature, head.weights(), head.bias(),
                     "pneumonia_probability"), "mobilenetv2-cxr-head.onnx");
+
+            exportForManualRuns(vendor);
 
             Map<DatasetEntry, float[]> testFeatures = new HashMap<>();
             EvaluationResult result = VendorEvaluation.run(vendor, dataset, config, VendorEvaluation.Options.defaults(),
