@@ -1,13 +1,11 @@
 package org.auditgate.engine.dataset;
 
+import org.auditgate.engine.Sha256;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -117,7 +115,7 @@ public final class SiteDataset implements AutoCloseable {
         checkLabels(manifestName, entries);
         checkMissing(manifestName, store, entries);
         checkUnlisted(store, entries);
-        return new SiteDataset(origin, store, limits, entries, sha256(manifest));
+        return new SiteDataset(origin, store, limits, entries, Sha256.hex(manifest));
     }
 
     private static void checkLabels(String manifestName, List<DatasetEntry> entries) {
@@ -168,13 +166,6 @@ public final class SiteDataset implements AutoCloseable {
         return items.size() > LISTED ? shown + " and " + (items.size() - LISTED) + " more" : shown;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
 
     /** The manifest's rows in file order (unmodifiable). */
     public List<DatasetEntry> entries() {

@@ -1,9 +1,8 @@
 package org.auditgate.engine.demo;
 
-import static org.auditgate.engine.demo.GraphBuilder.floatTensor;
-import static org.auditgate.engine.demo.GraphBuilder.ints;
 
 import ai.onnx.proto.OnnxMl;
+import org.auditgate.engine.onnx.GraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,8 +56,8 @@ public final class DemoBackbone {
     /** Builds the backbone model. */
     public static OnnxMl.ModelProto build() {
         OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder().setName("demo-backbone");
-        GraphBuilder g = new GraphBuilder(graph);
-        graph.addInput(floatTensor(INPUT, null, 3L, (long) SIZE, (long) SIZE));
+        GraphWriter g = new GraphWriter(graph);
+        graph.addInput(GraphBuilder.valueInfo(INPUT, OnnxMl.TensorProto.DataType.FLOAT, "N", "3", String.valueOf(SIZE), String.valueOf(SIZE)));
 
         String grey = g.node("Conv", "grey", List.of(INPUT,
                 g.constant("grey_w", new float[] {1f / 3, 1f / 3, 1f / 3}, 1, 3, 1, 1)));
@@ -67,13 +66,15 @@ public final class DemoBackbone {
         String hpAbs = g.node("GlobalAveragePool", "hp_abs", List.of(g.node("Abs", "abs", List.of(highPass))));
         String hpSq = g.node("GlobalAveragePool", "hp_sq", List.of(g.node("Mul", "sq", List.of(highPass, highPass))));
 
-        String pool4 = g.node("AveragePool", "pool4", List.of(grey), ints("kernel_shape", 4, 4), ints("strides", 4, 4));
+        String pool4 = g.node("AveragePool", "pool4", List.of(grey),
+                GraphBuilder.intsAttribute("kernel_shape", 4, 4), GraphBuilder.intsAttribute("strides", 4, 4));
         String blob4 = g.node("Relu", "blob4", List.of(g.node("Conv", "dog4", List.of(pool4,
                 g.constant("dog4_w", differenceOfGaussians(7, 1.5, 3.0), 1, 1, 7, 7)))));
         String grad4 = g.node("Abs", "grad4", List.of(g.node("Conv", "grad4conv", List.of(pool4,
                 g.constant("grad4_w", gradients(7, 1.5), 2, 1, 7, 7)))));
 
-        String pool8 = g.node("AveragePool", "pool8", List.of(grey), ints("kernel_shape", 8, 8), ints("strides", 8, 8));
+        String pool8 = g.node("AveragePool", "pool8", List.of(grey),
+                GraphBuilder.intsAttribute("kernel_shape", 8, 8), GraphBuilder.intsAttribute("strides", 8, 8));
         String blob8 = g.node("Relu", "blob8", List.of(g.node("Conv", "dog8", List.of(pool8,
                 g.constant("dog8_w", differenceOfGaussians(5, 1.0, 2.0), 1, 1, 5, 5)))));
 
@@ -85,9 +86,9 @@ public final class DemoBackbone {
                 g.node("GlobalMaxPool", "blob8_max", List.of(blob8)),
                 g.node("GlobalAveragePool", "grey_mean", List.of(grey)),
                 g.node("GlobalAveragePool", "pool8_sq", List.of(g.node("Mul", "sq8", List.of(pool8, pool8))))));
-        String concat = g.node("Concat", "concat", parts, GraphBuilder.integer("axis", 1));
-        g.nodeTo("Flatten", OUTPUT, List.of(concat), GraphBuilder.integer("axis", 1));
-        graph.addOutput(floatTensor(OUTPUT, null, (long) FEATURES));
+        String concat = g.node("Concat", "concat", parts, GraphBuilder.intAttribute("axis", 1));
+        g.nodeTo("Flatten", OUTPUT, List.of(concat), GraphBuilder.intAttribute("axis", 1));
+        graph.addOutput(GraphBuilder.valueInfo(OUTPUT, OnnxMl.TensorProto.DataType.FLOAT, "N", String.valueOf(FEATURES)));
 
         return OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(8)

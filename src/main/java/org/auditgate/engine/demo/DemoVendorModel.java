@@ -1,6 +1,7 @@
 package org.auditgate.engine.demo;
 
 import ai.onnx.proto.OnnxMl;
+import org.auditgate.engine.onnx.GraphBuilder;
 import java.util.List;
 import org.auditgate.engine.RejectedInputException;
 
@@ -47,12 +48,12 @@ public final class DemoVendorModel {
             }
         }
         OnnxMl.GraphProto.Builder graph = source.toBuilder().setName("demo-vendor-cxr").clearOutput();
-        GraphBuilder g = new GraphBuilder(graph);
+        GraphWriter g = new GraphWriter(graph);
         int f = head.features();
         String logit = g.node("Gemm", "logit", List.of(DemoBackbone.OUTPUT,
                 g.constant("head_w", head.weights(), f, 1), g.constant("head_b", new float[] {head.bias()}, 1)));
         g.nodeTo("Sigmoid", OUTPUT, List.of(logit));
-        graph.addOutput(GraphBuilder.floatTensor(OUTPUT, null, 1L));
+        graph.addOutput(GraphBuilder.valueInfo(OUTPUT, OnnxMl.TensorProto.DataType.FLOAT, "N", "1"));
 
         OnnxMl.ModelProto.Builder model = backbone.toBuilder().setGraph(graph).clearMetadataProps();
         for (OnnxMl.StringStringEntryProto e : backbone.getMetadataPropsList()) {

@@ -140,7 +140,16 @@ public final class GraphBuilder {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
-    /** A float attribute. */
+    /** An attribute holding a list of integers, e.g. {@code kernel_shape}. */
+    public static AttributeProto intsAttribute(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    /** A float attribute.
     public static AttributeProto floatAttribute(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
     }

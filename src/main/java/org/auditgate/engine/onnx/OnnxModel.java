@@ -1,5 +1,6 @@
 package org.auditgate.engine.onnx;
 
+import org.auditgate.engine.Sha256;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.FunctionProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -15,10 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ public final class OnnxModel {
         this.name = name;
         this.bytes = bytes;
         this.proto = proto;
-        this.sha256 = sha256Hex(bytes);
+        this.sha256 = Sha256.hex(bytes);
     }
 
     /**
@@ -295,11 +293,4 @@ public final class OnnxModel {
                         KNOWN_DOMAINS.stream().sorted().map(d -> d.isEmpty() ? "'' (default)" : d).toList()) + ")");
     }
 
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.auditgate.engine.split;
 
+import org.auditgate.engine.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,10 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,7 +121,7 @@ public final class AuditConfig {
         } catch (CharacterCodingException e) {
             throw new RejectedInputException(Kind.CONFIG, name, "is not valid UTF-8", "Save the file as UTF-8", e);
         }
-        return AuditConfigParser.parse(stripBom(text), name, sha256(bytes));
+        return AuditConfigParser.parse(stripBom(text), name, Sha256.hex(bytes));
     }
 
     /**
@@ -135,20 +133,13 @@ public final class AuditConfig {
      */
     public static AuditConfig parse(String yaml, String fileName) {
         Objects.requireNonNull(yaml, "yaml");
-        return AuditConfigParser.parse(stripBom(yaml), fileName, sha256(yaml.getBytes(StandardCharsets.UTF_8)));
+        return AuditConfigParser.parse(stripBom(yaml), fileName, Sha256.hex(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
 
     /**
      * Checks the configuration against a dataset's rows: every label is one of the task's two, and

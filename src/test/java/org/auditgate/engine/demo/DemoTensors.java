@@ -133,36 +133,8 @@ final class DemoTensors {
         return result;
     }
 
-    /** AUROC as the Mann–Whitney statistic with midranks for ties. */
+    /** AUROC as the Mann–Whitney statistic, from the metrics package. */
     static double auroc(double[] scores, boolean[] positive) {
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double[] rank = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
-            }
-            double mid = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                rank[order[k]] = mid;
-            }
-            i = j + 1;
-        }
-        double sumPositive = 0;
-        long positives = 0;
-        for (int k = 0; k < n; k++) {
-            if (positive[k]) {
-                sumPositive += rank[k];
-                positives++;
-            }
-        }
-        long negatives = n - positives;
-        return (sumPositive - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+        return org.auditgate.engine.metrics.Auroc.of(scores, positive);
     }
 }

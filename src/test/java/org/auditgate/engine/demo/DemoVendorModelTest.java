@@ -107,14 +107,6 @@ class DemoVendorModelTest {
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("features");
     }
 
-    @Test
-    void aurocUsesMidranksForTies() {
-        assertThat(DemoTensors.auroc(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}))
-                .isCloseTo(0.75, within(1e-12));
-        assertThat(DemoTensors.auroc(new double[] {0.5, 0.5, 0.2, 0.9}, new boolean[] {false, true, false, true}))
-                .isCloseTo(0.875, within(1e-12));
-    }
-
     private static LogisticHead fit(List<Integer> indices) {
         float[] x = new float[indices.size() * F];
         boolean[] y = new boolean[indices.size()];
