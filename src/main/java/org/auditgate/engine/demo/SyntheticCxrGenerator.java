@@ -1,5 +1,6 @@
 package org.auditgate.engine.demo;
 
+import org.auditgate.engine.image.GreyPng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.auditgate.engine.demo;
 
+import org.auditgate.engine.image.GreyPng;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package org.auditgate.engine.demo;
+package org.auditgate.engine.image;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,10 @@ import java.util.zip.CRC32;
  * <p>Compressed deflate output depends on the zlib build a JVM links (zlib, zlib-ng, a bundled
  * copy), so two machines can write different bytes for the same pixels. Stored blocks, CRC-32 and
  * Adler-32 are fully specified, so the same pixels give the same file everywhere. The price is
- * size: about {@code width × height} bytes per image, which the demo can afford.
+ * size: about {@code width × height} bytes per image, which the demo and the training-view
+ * sheets can afford.
  */
-final class GreyPng {
+public final class GreyPng {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int MAX_STORED_BLOCK = 65_535;
@@ -21,11 +22,16 @@ final class GreyPng {
     private GreyPng() {
     }
 
+    /** The image as a complete PNG file. */
+    public static byte[] encode(GreyImage image) {
+        return encode(image.pixels(), image.width(), image.height());
+    }
+
     /**
      * @param pixels row-major grey values, one unsigned byte per pixel
      * @return the complete PNG file
      */
-    static byte[] encode(byte[] pixels, int width, int height) {
+    public static byte[] encode(byte[] pixels, int width, int height) {
         if (pixels.length != width * height) {
             throw new IllegalArgumentException("expected " + width * height + " pixels, got " + pixels.length);
         }
