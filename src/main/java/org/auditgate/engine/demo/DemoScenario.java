@@ -1,6 +1,7 @@
 package org.auditgate.engine.demo;
 
 import ai.onnx.proto.OnnxMl;
+import org.auditgate.engine.AtomicFiles;
 import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.evaluation.FeatureExtractor;
@@ -22,7 +23,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
@@ -54,9 +54,9 @@ public final class DemoScenario {
             progress.update("writing the hospital's dataset", 0, 1);
             DemoDatasetSummary summary = SyntheticCxrGenerator.write(dataset, seed);
             progress.update("writing the hospital's dataset", 1, 1);
-            Path auditConfig = writeAtomically(folder.resolve("audit.yaml"), SyntheticCxrGenerator.auditYaml().getBytes(StandardCharsets.UTF_8));
+            Path auditConfig = AtomicFiles.write(folder.resolve("audit.yaml"), SyntheticCxrGenerator.auditYaml().getBytes(StandardCharsets.UTF_8));
             OnnxMl.ModelProto vendor = fitVendorModel(folder, seed + 1, auditConfig, runtime, threads, progress);
-            Path model = writeAtomically(folder.resolve("vendor-model.onnx"), vendor.toByteArray());
+            Path model = AtomicFiles.write(folder.resolve("vendor-model.onnx"), vendor.toByteArray());
             return new Layout(folder, dataset, auditConfig, model, summary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo into " + folder + ": " + e.getMessage(), e);
@@ -89,17 +89,6 @@ public final class DemoScenario {
             }
         } finally {
             deleteRecursively(vendorData);
-        }
-    }
-
-    private static Path writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
