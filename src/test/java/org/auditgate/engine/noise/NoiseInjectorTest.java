@@ -1,7 +1,7 @@
 package org.auditgate.engine.noise;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.auditgate.engine.image.GreyImage;
@@ -30,8 +30,9 @@ class NoiseInjectorTest {
         return pixels;
     }
 
+    /** Seeds expanded by SplitMix64, as a raw small xoroshiro state would start with poor words. */
     private static UniformRandomProvider rng(long seed) {
-        return new XoRoShiRo128PlusPlus(seed, 0x9E3779B97F4A7C15L);
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     }
 
     @Test
