@@ -44,13 +44,23 @@ final class NoiseDistributions {
         return normal(x + x * mean, x * StrictMath.sqrt(variance));
     }
 
-    /** poisson: {@code Poisson(x·v)/v}; every count of at least {@code v} clips to white. */
+    /**
+     * poisson: {@code Poisson(x·v)/v}; every count of at least {@code v} clips to white. The
+     * probabilities are divided by their sum, which log-space rounding leaves up to ~1e-13 from 1.
+     */
     static double[] poisson(int level, int v) {
         double lambda = toFloat(level) * v;
         double[] p = new double[LEVELS];
         for (int m = 0; m <= StrictPoisson.MAX_COUNT; m++) {
             int out = m >= v ? LEVELS - 1 : (int) StrictMath.rint(((double) m / v) * 255.0);
             p[out] += StrictPoisson.pmf(lambda, m);
+        }
+        double sum = 0;
+        for (double q : p) {
+            sum += q;
+        }
+        for (int j = 0; j < LEVELS; j++) {
+            p[j] /= sum;
         }
         return p;
     }

@@ -65,7 +65,11 @@ public final class NoiseInjector {
      * @param src unsigned grey levels
      * @param dst receives the result; may be {@code src} itself
      * @param length number of pixels, at most the length of either array
-     * @param rng the random stream; advanced by {@code length} draws
+     * @param rng the random stream; advanced by {@code length} draws. Its state must be well mixed:
+     *        a xoroshiro generator whose raw state is a few small numbers, such as
+     *        {@code new XoRoShiRo128PlusPlus(3, 0)}, starts with words whose top bits are zero and
+     *        gives visibly wrong noise; create it with {@code RandomSource.create(seed)}, which
+     *        expands the seed with SplitMix64
      * @throws IndexOutOfBoundsException if {@code length} is negative or exceeds an array
      */
     public void apply(NoiseType type, byte[] src, byte[] dst, int length, UniformRandomProvider rng) {
