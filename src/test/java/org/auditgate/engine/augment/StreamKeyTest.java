@@ -47,14 +47,8 @@ class StreamKeyTest {
 
     @Test
     void changingAnyOneFieldChangesTheStream() {
-        List<StreamKey> neighbours = List.of(
-                new StreamKey(43L, Arm.NOISE, 3, 7, 11),
-                new StreamKey(42L, Arm.CLEAN, 3, 7, 11),
-                new StreamKey(42L, Arm.NOISE, 4, 7, 11),
-                new StreamKey(42L, Arm.NOISE, 3, 8, 11),
-                new StreamKey(42L, Arm.NOISE, 3, 7, 12));
         long[] base = firstThree(BASE);
-        for (StreamKey key : neighbours) {
+        for (StreamKey key : oneFieldChanged(BASE)) {
             long[] other = firstThree(key);
             for (int k = 0; k < 3; k++) {
                 assertThat(other[k]).as("%s output %d", key, k).isNotEqualTo(base[k]);
@@ -109,6 +103,17 @@ class StreamKeyTest {
         assertThatThrownBy(() -> new StreamKey(1L, Arm.CLEAN, 0, -1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StreamKey(1L, Arm.CLEAN, 0, 0, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StreamKey(1L, null, 0, 0, 0)).isInstanceOf(NullPointerException.class);
+    }
+
+    /** The five keys that differ from {@code key} in exactly one field. */
+    static List<StreamKey> oneFieldChanged(StreamKey key) {
+        return List.of(
+                new StreamKey(key.auditSeed() + 1, key.arm(), key.seedIndex(), key.step(), key.imageIndex()),
+                new StreamKey(key.auditSeed(), key.arm() == Arm.CLEAN ? Arm.NOISE : Arm.CLEAN,
+                        key.seedIndex(), key.step(), key.imageIndex()),
+                new StreamKey(key.auditSeed(), key.arm(), key.seedIndex() + 1, key.step(), key.imageIndex()),
+                new StreamKey(key.auditSeed(), key.arm(), key.seedIndex(), key.step() + 1, key.imageIndex()),
+                new StreamKey(key.auditSeed(), key.arm(), key.seedIndex(), key.step(), key.imageIndex() + 1));
     }
 
     static long[] firstThree(StreamKey key) {

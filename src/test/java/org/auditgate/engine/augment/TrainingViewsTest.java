@@ -130,13 +130,7 @@ class TrainingViewsTest {
         byte[] baseView = PAPER.view(TEXTURE, base).image().pixels();
         assertThat(PAPER.view(TEXTURE, new StreamKey(42L, Arm.NOISE, 3, 7, 11)).image().pixels())
                 .containsExactly(baseView);
-        List<StreamKey> neighbours = List.of(
-                new StreamKey(43L, Arm.NOISE, 3, 7, 11),
-                new StreamKey(42L, Arm.CLEAN, 3, 7, 11),
-                new StreamKey(42L, Arm.NOISE, 4, 7, 11),
-                new StreamKey(42L, Arm.NOISE, 3, 8, 11),
-                new StreamKey(42L, Arm.NOISE, 3, 7, 12));
-        for (StreamKey key : neighbours) {
+        for (StreamKey key : StreamKeyTest.oneFieldChanged(base)) {
             assertThat(PAPER.view(TEXTURE, key).image().pixels()).as("%s", key).isNotEqualTo(baseView);
         }
     }
