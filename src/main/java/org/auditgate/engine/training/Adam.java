@@ -50,7 +50,7 @@ public final class Adam {
         float stepSize = (float) (learningRate / bias1);
         float bias2Sqrt = (float) Math.sqrt(bias2);
         float[][] params = params(model);
-        float[][] grads = {gradients.gW1t, gradients.gB1, gradients.gGamma, gradients.gBeta, gradients.gW2, gradients.gB2};
+        float[][] grads = {gradients.gW1, gradients.gB1, gradients.gGamma, gradients.gBeta, gradients.gW2, gradients.gB2};
         for (int p = 0; p < params.length; p++) {
             update(params[p], grads[p], m[p], v[p], stepSize, bias2Sqrt);
         }
@@ -73,6 +73,6 @@ public final class Adam {
     }
 
     private static float[][] params(HeadModel model) {
-        return new float[][] {model.w1t, model.b1, model.gamma, model.beta, model.w2, model.b2};
+        return new float[][] {model.w1, model.b1, model.gamma, model.beta, model.w2, model.b2};
     }
 }

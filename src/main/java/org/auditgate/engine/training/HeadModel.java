@@ -9,9 +9,9 @@ import java.util.Arrays;
  * its weights and BatchNorm running statistics, and its forward pass in evaluation mode
  * (dropout is the identity, BatchNorm uses the running statistics; DESIGN §4 "Head").
  *
- * <p>Arithmetic is float32 as in PyTorch. The first layer's weight is held transposed,
- * {@code [F×H]}, so that the forward pass and the weight gradient are contiguous axpy loops over
- * the hidden units, which the JIT vectorises; {@link #w1()} returns PyTorch's {@code [H×F]} layout.
+ * <p>Arithmetic is float32 as in PyTorch. The first layer's weight is held as PyTorch holds it,
+ * {@code [H×F]} row-major, so each hidden unit's weights are contiguous: the forward pass is a
+ * dot product over F ({@link #dot}) and the weight gradient an axpy over F (see {@link HeadStep}).
  *
  * <p>Not thread-safe while it is being trained; evaluation methods do not modify it.
  */
@@ -22,8 +22,8 @@ public final class HeadModel {
 
     final int features;
     final int hidden;
-    /** First layer weight, transposed: {@code w1t[k * hidden + j]} is PyTorch's {@code weight[j][k]}. */
-    final float[] w1t;
+    /** First layer weight {@code [H×F]} row-major: {@code w1[j * features + k]}. */
+    final float[] w1;
     final float[] b1;
     final float[] gamma;
     final float[] beta;
@@ -35,7 +35,7 @@ public final class HeadModel {
     private HeadModel(int features, int hidden) {
         this.features = features;
         this.hidden = hidden;
-        w1t = new float[features * hidden];
+        w1 = new float[features * hidden];
         b1 = new float[hidden];
         gamma = new float[hidden];
         beta = new float[hidden];
@@ -60,10 +60,8 @@ public final class HeadModel {
         requirePositive(featureDimension, hidden);
         HeadModel m = new HeadModel(featureDimension, hidden);
         double bound1 = 1 / Math.sqrt(featureDimension);
-        for (int j = 0; j < hidden; j++) {
-            for (int k = 0; k < featureDimension; k++) {
-                m.w1t[k * hidden + j] = uniform(rng, bound1);
-            }
+        for (int i = 0; i < m.w1.length; i++) {
+            m.w1[i] = uniform(rng, bound1);
         }
         for (int j = 0; j < hidden; j++) {
             m.b1[j] = uniform(rng, bound1);
@@ -88,11 +86,7 @@ public final class HeadModel {
             throw new IllegalArgumentException("weight shapes do not fit one head");
         }
         HeadModel m = new HeadModel(w1.length / hidden, hidden);
-        for (int j = 0; j < hidden; j++) {
-            for (int k = 0; k < m.features; k++) {
-                m.w1t[k * hidden + j] = w1[j * m.features + k];
-            }
-        }
+        System.arraycopy(w1, 0, m.w1, 0, w1.length);
         System.arraycopy(b1, 0, m.b1, 0, hidden);
         System.arraycopy(bnGamma, 0, m.gamma, 0, hidden);
         System.arraycopy(bnBeta, 0, m.beta, 0, hidden);
@@ -112,7 +106,7 @@ public final class HeadModel {
 
     /** Overwrites this head's weights and statistics with those of {@code other} (same shape). */
     void copyFrom(HeadModel other) {
-        System.arraycopy(other.w1t, 0, w1t, 0, w1t.length);
+        System.arraycopy(other.w1, 0, w1, 0, w1.length);
         System.arraycopy(other.b1, 0, b1, 0, hidden);
         System.arraycopy(other.gamma, 0, gamma, 0, hidden);
         System.arraycopy(other.beta, 0, beta, 0, hidden);
@@ -139,11 +133,10 @@ public final class HeadModel {
 
     /** The logit of one feature row ({@code F} floats from {@code offset}) in evaluation mode. */
     public double logit(float[] features, int offset) {
-        float[] z = new float[hidden];
         float[] scale = new float[hidden];
         float[] shift = new float[hidden];
         evalAffine(scale, shift);
-        return logitOf(features, offset, z, scale, shift);
+        return logitOf(features, offset, scale, shift);
     }
 
     /** Sigmoid probabilities of {@code n} rows ({@code rows} holds them one after another) in evaluation mode into {@code out}. */
@@ -162,12 +155,11 @@ public final class HeadModel {
         if (rows.length < n * features || out.length < n) {
             throw new IllegalArgumentException("rows or out too short for " + n + " rows");
         }
-        float[] z = new float[hidden];
         float[] scale = new float[hidden];
         float[] shift = new float[hidden];
         evalAffine(scale, shift);
         for (int i = 0; i < n; i++) {
-            out[i] = logitOf(rows, i * features, z, scale, shift);
+            out[i] = logitOf(rows, i * features, scale, shift);
         }
     }
 
@@ -189,18 +181,11 @@ public final class HeadModel {
         }
     }
 
-    private double logitOf(float[] x, int offset, float[] z, float[] scale, float[] shift) {
-        System.arraycopy(b1, 0, z, 0, hidden);
-        for (int k = 0; k < features; k++) {
-            float xv = x[offset + k];
-            int base = k * hidden;
-            for (int j = 0; j < hidden; j++) {
-                z[j] += xv * w1t[base + j];
-            }
-        }
+    private double logitOf(float[] x, int offset, float[] scale, float[] shift) {
         float out = b2[0];
         for (int j = 0; j < hidden; j++) {
-            float a = Math.max(z[j], 0f) * scale[j] + shift[j];
+            float zj = b1[j] + dot(x, offset, w1, j * features, features);
+            float a = Math.max(zj, 0f) * scale[j] + shift[j];
             out += a * w2[j];
         }
         return out;
@@ -208,13 +193,7 @@ public final class HeadModel {
 
     /** Layer 1 weight in PyTorch's layout {@code [H×F]} row-major (a copy). */
     public float[] w1() {
-        float[] w = new float[hidden * features];
-        for (int j = 0; j < hidden; j++) {
-            for (int k = 0; k < features; k++) {
-                w[j * features + k] = w1t[k * hidden + j];
-            }
-        }
-        return w;
+        return w1.clone();
     }
 
     /** Layer 1 bias, H values (a copy). */
@@ -250,6 +229,31 @@ public final class HeadModel {
     /** Layer 2 bias, one value. */
     public float b2() {
         return b2[0];
+    }
+
+    /**
+     * {@code Σ x[xo+k]·w[wo+k]} over {@code len} values in float, with eight interleaved partial
+     * sums (lane {@code k mod 8}) added pairwise at the end, then the tail in order: a fixed order,
+     * so the same inputs always give the same bits.
+     */
+    static float dot(float[] x, int xo, float[] w, int wo, int len) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int k = 0;
+        for (; k + 8 <= len; k += 8) {
+            s0 += x[xo + k] * w[wo + k];
+            s1 += x[xo + k + 1] * w[wo + k + 1];
+            s2 += x[xo + k + 2] * w[wo + k + 2];
+            s3 += x[xo + k + 3] * w[wo + k + 3];
+            s4 += x[xo + k + 4] * w[wo + k + 4];
+            s5 += x[xo + k + 5] * w[wo + k + 5];
+            s6 += x[xo + k + 6] * w[wo + k + 6];
+            s7 += x[xo + k + 7] * w[wo + k + 7];
+        }
+        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; k < len; k++) {
+            s += x[xo + k] * w[wo + k];
+        }
+        return s;
     }
 
     private static float uniform(UniformRandomProvider rng, double bound) {
