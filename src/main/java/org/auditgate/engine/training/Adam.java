@@ -1,0 +1,78 @@
+package org.auditgate.engine.training;
+
+/**
+ * Adam as PyTorch 1.13's {@code _single_tensor_adam} (no weight decay, no AMSGrad), in float32:
+ * <pre>
+ * m = m·β1 + g·(1−β1)
+ * v = v·β2 + (1−β2)·g·g
+ * denom = √v / √(1−β2^t) + ε
+ * p = p − (lr/(1−β1^t)) · m / denom
+ * </pre>
+ * with β1 = 0.9, β2 = 0.999, ε = 1e-8; the scalars {@code lr/(1−β1^t)} and {@code √(1−β2^t)} are
+ * computed in double and rounded to float, as PyTorch passes Python floats to float kernels.
+ */
+public final class Adam {
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final float EPS = 1e-8f;
+
+    private final HeadModel model;
+    private final float[][] m;
+    private final float[][] v;
+    private int steps;
+
+    /** Fresh optimiser state (zero moments, step 0) for {@code model}. */
+    public Adam(HeadModel model) {
+        this.model = model;
+        float[][] params = params(model);
+        m = new float[params.length][];
+        v = new float[params.length][];
+        for (int p = 0; p < params.length; p++) {
+            m[p] = new float[params[p].length];
+            v[p] = new float[params[p].length];
+        }
+    }
+
+    /** Optimiser steps taken so far. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Applies one update with the gradients held by {@code gradients} (which must train the same model). */
+    public void step(HeadStep gradients, double learningRate) {
+        if (gradients.model() != model) {
+            throw new IllegalArgumentException("the gradients belong to another model");
+        }
+        steps++;
+        double bias1 = 1 - Math.pow(BETA1, steps);
+        double bias2 = 1 - Math.pow(BETA2, steps);
+        float stepSize = (float) (learningRate / bias1);
+        float bias2Sqrt = (float) Math.sqrt(bias2);
+        float[][] params = params(model);
+        float[][] grads = {gradients.gW1, gradients.gB1, gradients.gGamma, gradients.gBeta, gradients.gW2, gradients.gB2};
+        for (int p = 0; p < params.length; p++) {
+            update(params[p], grads[p], m[p], v[p], stepSize, bias2Sqrt);
+        }
+    }
+
+    private static void update(float[] p, float[] g, float[] m, float[] v, float stepSize, float bias2Sqrt) {
+        final float b1 = (float) BETA1;
+        final float b2 = (float) BETA2;
+        final float c1 = (float) (1 - BETA1);
+        final float c2 = (float) (1 - BETA2);
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i];
+            float mi = m[i] * b1 + gi * c1;
+            float vi = v[i] * b2 + c2 * (gi * gi);
+            m[i] = mi;
+            v[i] = vi;
+            float denom = (float) Math.sqrt(vi) / bias2Sqrt + EPS;
+            p[i] = p[i] - stepSize * (mi / denom);
+        }
+    }
+
+    private static float[][] params(HeadModel model) {
+        return new float[][] {model.w1, model.b1, model.gamma, model.beta, model.w2, model.b2};
+    }
+}
