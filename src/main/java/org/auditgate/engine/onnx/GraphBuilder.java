@@ -149,7 +149,7 @@ public final class GraphBuilder {
         return a.build();
     }
 
-    /** A float attribute.
+    /** A float attribute. */
     public static AttributeProto floatAttribute(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
     }

@@ -97,6 +97,45 @@ public final class GraphSurgery {
     }
 
     /**
+     * Grafts the reference head ({@link MlpHead}) onto a backbone: Gemm → Relu →
+     * BatchNormalization (inference, running statistics) → Gemm → Sigmoid, output
+     * {@code outputName} [N,1]. The original outputs are removed, so the result is a standalone binary
+     * model that {@code evaluate} can run.
+     */
+    public static ModelProto graftMlpHead(ModelProto backbone, FeatureTensor feature, MlpHead head, String outputName) {
+        if (feature.dimension() > 0 && head.featureDimension() != feature.dimension()) {
+            throw new IllegalArgumentException("the head takes " + head.featureDimension() + " features but the backbone gives "
+                    + feature.dimension());
+        }
+        String features = outputName + "_features";
+        ModelProto exposed = exposeFeatures(backbone,
+                new FeatureTensor(feature.sourceTensor(), features, feature.dimension(), feature.route()));
+        int h = head.hidden();
+        String p = outputName + "_head_";
+        GraphProto.Builder g = exposed.getGraph().toBuilder()
+                .addInitializer(GraphBuilder.floatTensor(p + "w1", head.w1(), h, head.featureDimension()))
+                .addInitializer(GraphBuilder.floatTensor(p + "b1", head.b1(), h))
+                .addInitializer(GraphBuilder.floatTensor(p + "gamma", head.gamma(), h))
+                .addInitializer(GraphBuilder.floatTensor(p + "beta", head.beta(), h))
+                .addInitializer(GraphBuilder.floatTensor(p + "mean", head.runningMean(), h))
+                .addInitializer(GraphBuilder.floatTensor(p + "var", head.runningVar(), h))
+                .addInitializer(GraphBuilder.floatTensor(p + "w2", head.w2(), 1, h))
+                .addInitializer(GraphBuilder.floatTensor(p + "b2", new float[] {head.b2()}, 1))
+                .addNode(node("Gemm", "", p + "linear1", List.of(features, p + "w1", p + "b1"), List.of(p + "hidden"),
+                        GraphBuilder.intAttribute("transB", 1)))
+                .addNode(node("Relu", "", p + "relu", List.of(p + "hidden"), List.of(p + "relu")))
+                .addNode(node("BatchNormalization", "", p + "bn",
+                        List.of(p + "relu", p + "gamma", p + "beta", p + "mean", p + "var"), List.of(p + "normalised"),
+                        GraphBuilder.floatAttribute("epsilon", head.epsilon())))
+                .addNode(node("Gemm", "", p + "linear2", List.of(p + "normalised", p + "w2", p + "b2"), List.of(p + "logit"),
+                        GraphBuilder.intAttribute("transB", 1)))
+                .addNode(node("Sigmoid", "", outputName, List.of(p + "logit"), List.of(outputName)))
+                .clearOutput()
+                .addOutput(GraphBuilder.valueInfo(outputName, TensorProto.DataType.FLOAT, "?", "1"));
+        return exposed.toBuilder().setGraph(prune(g.build())).build();
+    }
+
+    /**
      * Sets metadata properties, replacing entries with the same key and keeping the others.
      *
      * @param model the model

@@ -118,6 +118,48 @@ class GraphSurgeryTest {
     }
 
     @Test
+    void graftedMlpHeadComputesTheReferenceHeadInEvalMode() {
+        ModelProto backbone = TinyModels.gemmHeaded();
+        FeatureTensor feature = FeatureLocator.locate(backbone, Optional.empty());
+        // F = 3 channel means, H = 2 hidden units
+        float[] w1 = {1.0f, -2.0f, 0.5f, -0.5f, 1.5f, 0.25f};
+        float[] b1 = {0.1f, -0.2f};
+        float[] gamma = {1.5f, 0.5f};
+        float[] beta = {-0.3f, 0.2f};
+        float[] mean = {0.4f, 0.1f};
+        float[] var = {0.09f, 0.25f};
+        float[] w2 = {2.0f, -1.0f};
+        float b2 = 0.05f;
+        MlpHead head = new MlpHead(w1, b1, gamma, beta, mean, var, 1e-5f, w2, b2);
+        ModelProto binary = GraphSurgery.graftMlpHead(backbone, feature, head, "prob");
+        assertThat(binary.getGraph().getOutputList()).extracting(o -> o.getName()).containsExactly("prob");
+        assertThat(binary.getGraph().getNodeList()).extracting(NodeProto::getOpType)
+                .endsWith("Gemm", "Relu", "BatchNormalization", "Gemm", "Sigmoid");
+        float[] images = TinyModels.images(N, 16);
+        float[] means = TinyModels.channelMeans(images, N);
+        try (InferenceSession session = InferenceSession.open(binary.toByteArray(), RuntimeOptions.cpu())) {
+            float[] prob = session.run(images, SHAPE, Set.of("prob")).get("prob");
+            assertThat(prob).hasSize(N);
+            for (int i = 0; i < N; i++) {
+                double logit = b2;
+                for (int u = 0; u < 2; u++) {
+                    double z = b1[u];
+                    for (int f = 0; f < 3; f++) {
+                        z += w1[u * 3 + f] * means[3 * i + f];
+                    }
+                    double relu = Math.max(0, z);
+                    double normalised = (relu - mean[u]) / Math.sqrt(var[u] + 1e-5) * gamma[u] + beta[u];
+                    logit += w2[u] * normalised;
+                }
+                assertThat((double) prob[i]).isCloseTo(1 / (1 + Math.exp(-logit)), within(1e-6));
+            }
+        }
+        assertThatThrownBy(() -> GraphSurgery.graftMlpHead(backbone, feature,
+                new MlpHead(new float[8], new float[2], gamma, beta, mean, var, 1e-5f, w2, b2), "p"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 4 features");
+    }
+
+    @Test
     void withMetadataReplacesKeysAndKeepsOthers() {
         ModelProto once = GraphSurgery.withMetadata(TinyModels.gemmHeaded(), Map.of("a", "1", "b", "2"));
         ModelProto twice = GraphSurgery.withMetadata(once, Map.of("b", "3"));
