@@ -3,7 +3,6 @@ package org.auditgate.engine.reference;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.augment.StreamKey;
-import org.auditgate.engine.augment.TrainingViews;
 import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.evaluation.ImageBatches;
@@ -17,8 +16,6 @@ import org.auditgate.engine.metrics.Cohort;
 import org.auditgate.engine.metrics.Metric;
 import org.auditgate.engine.metrics.MetricReport;
 import org.auditgate.engine.metrics.ScoredCase;
-import org.auditgate.engine.noise.NoiseInjector;
-import org.auditgate.engine.augment.RandomResizedCrop;
 import org.auditgate.engine.onnx.FeatureLocator;
 import org.auditgate.engine.onnx.FeatureTensor;
 import org.auditgate.engine.onnx.GraphSurgery;
@@ -52,7 +49,7 @@ import java.util.concurrent.Executors;
  * <ol>
  *   <li><b>Split</b> by patient ({@link PatientSplitter}); the backbone is the vendor graph with
  *       its feature tensor exposed ({@link FeatureLocator}, {@link GraphSurgery#exposeFeatures}).
- *   <li><b>Views</b>: K views per ID training image per arm, drawn once from seed index 0 and
+ *   <li><b>Views</b> ({@link ViewSettings#paper()} unless given): K views per ID training image per arm, drawn once from seed index 0 and
  *       embedded once (see {@link ViewBank}); shared by all seeds. Validation, ID test and OOD
  *       images are never augmented: the evaluation preprocessing (resize, centre crop) is used,
  *       embedded once. Both kinds of rows go through the {@link FeatureCache}.
@@ -88,15 +85,15 @@ public final class ReferenceComparison {
      */
     public static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
                                       Progress progress, FeatureCache cache) {
-        return run(vendor, dataset, config, options, HeadConfig.paper(), progress, cache);
+        return run(vendor, dataset, config, options, HeadConfig.paper(), ViewSettings.paper(), progress, cache);
     }
 
     /**
-     * Runs the comparison with another head configuration than the paper's (DESIGN §4: every
-     * default can be changed in the audit configuration); see the class comment.
+     * Runs the comparison with another head or view configuration than the paper's (DESIGN §4:
+     * every default can be changed in the audit configuration); see the class comment.
      */
     public static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
-                                      HeadConfig head, Progress progress, FeatureCache cache) {
+                                      HeadConfig head, ViewSettings viewSettings, Progress progress, FeatureCache cache) {
         config.validateAgainst(dataset.entries());
         SplitResult split = PatientSplitter.split(dataset.entries(), config);
         InputSpec spec = ModelInputs.inputSpec(vendor.inspect().metadata(), config.model());
@@ -123,8 +120,8 @@ public final class ReferenceComparison {
             try (InferenceSession session = InferenceSession.open(backbone.toByteArray(), options.runtime());
                  ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
                          options.threads())) {
-                bank = ViewBank.build(dataset, train, views(spec.size()), new Preprocessor(spec), session, feature.outputName(),
-                        backboneText, vendor.sha256(), config.seed(), options.bankViews(), options.batchSize(), pool, cache,
+                bank = ViewBank.build(dataset, train, viewSettings.trainingViews(spec.size()), new Preprocessor(spec), session, feature.outputName(),
+                        viewSettings + "; " + backboneText, vendor.sha256(), config.seed(), options.bankViews(), options.batchSize(), pool, cache,
                         progress);
                 String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
                 valRows = EvaluationRows.compute(batches, val, session, feature.outputName(), cache, vendor.sha256(),
@@ -156,12 +153,6 @@ public final class ReferenceComparison {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** {@link TrainingViews#paper()}, or the same views at another input size. */
-    static TrainingViews views(int size) {
-        return size == RandomResizedCrop.paper().size() ? TrainingViews.paper()
-                : new TrainingViews(NoiseInjector.paper(), new RandomResizedCrop(size, 0.08, 1.0, 3.0 / 4.0, 4.0 / 3.0), 0.5);
     }
 
     /** The trainer's stream of seed index {@code seed}, shared by both arms (the pairing). */

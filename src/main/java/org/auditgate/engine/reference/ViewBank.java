@@ -40,7 +40,7 @@ final class ViewBank {
     private final int views;
     private final int dimension;
 
-    private ViewBank(float[][] rows, int images, int views, int dimension) {
+    ViewBank(float[][] rows, int images, int views, int dimension) {
         this.rows = rows;
         this.images = images;
         this.views = views;
@@ -64,9 +64,12 @@ final class ViewBank {
         return dimension;
     }
 
-    /** What one bank row depends on besides the model and the image, for the {@link FeatureCache}. */
+    /**
+     * What one bank block depends on besides the model and the image, for the {@link FeatureCache};
+     * {@code backbone} describes the view settings, input spec and feature tensor.
+     */
     static String description(String backbone, long auditSeed, Arm arm, int image, int views) {
-        return "bank views 0.." + (views - 1) + " of TrainingViews.paper, stream (auditSeed " + auditSeed + ", arm "
+        return "bank views 0.." + (views - 1) + ", stream (auditSeed " + auditSeed + ", arm "
                 + arm.cliName() + ", seed index 0, view v, image " + image + "); " + backbone;
     }
 
