@@ -99,7 +99,6 @@ public final class ReferenceComparison {
         InputSpec spec = ModelInputs.inputSpec(vendor.inspect().metadata(), config.model());
         FeatureTensor feature = FeatureLocator.locate(vendor.proto(), config.model().featureTensor());
         ModelProto backbone = GraphSurgery.exposeFeatures(vendor.proto(), feature);
-        String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
 
         List<DatasetEntry> train = split.of(Partition.TRAIN);
         List<DatasetEntry> val = split.of(Partition.VAL);
@@ -114,21 +113,11 @@ public final class ReferenceComparison {
             return t;
         });
         try {
-            ViewBank bank;
-            EvaluationRows valRows;
-            EvaluationRows testRows;
-            try (InferenceSession session = InferenceSession.open(backbone.toByteArray(), options.runtime());
-                 ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
-                         options.threads())) {
-                bank = ViewBank.build(dataset, train, viewSettings.trainingViews(spec.size()), new Preprocessor(spec), session, feature.outputName(),
-                        viewSettings + "; " + backboneText, vendor.sha256(), config.seed(), options.bankViews(), options.batchSize(), pool, cache,
-                        progress);
-                String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
-                valRows = EvaluationRows.compute(batches, val, session, feature.outputName(), cache, vendor.sha256(),
-                        evaluation, progress);
-                testRows = EvaluationRows.compute(batches, tests, session, feature.outputName(), cache, vendor.sha256(),
-                        evaluation, progress);
-            }
+            Features features = features(vendor, dataset, config, options, viewSettings, spec, feature, backbone, train, val,
+                    tests, pool, progress, cache);
+            ViewBank bank = features.bank();
+            EvaluationRows valRows = features.val();
+            EvaluationRows testRows = features.tests();
             int f = bank.dimension();
             valRows.requireDimension(f);
             testRows.requireDimension(f);
@@ -148,10 +137,32 @@ public final class ReferenceComparison {
                 byArm.put(arm, list);
                 summaries.put(arm, summarise(arm, list));
             }
-            return new ReferenceResult(ViewMode.BANK, options.bankViews(), s, config.seed(), f, feature, spec, split, byArm,
-                    summaries);
+            return new ReferenceResult(ViewMode.BANK, options.bankViews(), s, config.seed(), f, feature, spec, viewSettings, head,
+                    split, byArm, summaries);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The backbone's features: the view bank of the training images and the un-augmented rows of the others. */
+    private record Features(ViewBank bank, EvaluationRows val, EvaluationRows tests) {
+    }
+
+    private static Features features(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
+                                     ViewSettings viewSettings, InputSpec spec, FeatureTensor feature, ModelProto backbone,
+                                     List<DatasetEntry> train, List<DatasetEntry> val, List<DatasetEntry> tests,
+                                     ExecutorService pool, Progress progress, FeatureCache cache) {
+        String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
+        try (InferenceSession session = InferenceSession.open(backbone.toByteArray(), options.runtime());
+             ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
+                     options.threads())) {
+            ViewBank bank = ViewBank.build(dataset, train, viewSettings.trainingViews(spec.size()), new Preprocessor(spec),
+                    session, feature.outputName(), viewSettings + "; " + backboneText, vendor.sha256(), config.seed(),
+                    options.bankViews(), options.batchSize(), pool, cache, progress);
+            String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
+            return new Features(bank,
+                    EvaluationRows.compute(batches, val, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress),
+                    EvaluationRows.compute(batches, tests, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress));
         }
     }
 

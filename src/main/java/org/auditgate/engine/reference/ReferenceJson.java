@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.metrics.MetricJson;
+import org.auditgate.engine.training.HeadConfig;
 
 /**
  * Writes a {@link ReferenceResult} as JSON:
@@ -12,6 +13,8 @@ import org.auditgate.engine.metrics.MetricJson;
  * { "schema": "auditgate.reference/1",
  *   "viewMode": "bank", "bankViews": 16, "seeds": 31, "auditSeed": 42, "featureDimension": 1280,
  *   "featureTensor": {"source": "...", "route": "..."},
+ *   "views": {"minScale": 0.08, "maxScale": 1.0, "minRatio": 0.75, "maxRatio": 1.333, "flipProbability": 0.5},
+ *   "head": {"hidden": 64, "dropout": 0.5, "batchSize": 32, "learningRate": 1e-4, "maxEpochs": 50, ...},
  *   "arms": {
  *     "clean": {
  *       "runs": [ {"seed": 1, "bestEpoch": 7, "epochsRun": 13, "valAuroc": [0.71, ...],
@@ -42,6 +45,25 @@ public final class ReferenceJson {
         ObjectNode feature = root.putObject("featureTensor");
         feature.put("source", result.featureTensor().sourceTensor());
         feature.put("route", result.featureTensor().route());
+        ViewSettings settings = result.views();
+        ObjectNode views = root.putObject("views");
+        views.put("minScale", settings.minScale());
+        views.put("maxScale", settings.maxScale());
+        views.put("minRatio", settings.minRatio());
+        views.put("maxRatio", settings.maxRatio());
+        views.put("flipProbability", settings.flipProbability());
+        HeadConfig h = result.head();
+        ObjectNode head = root.putObject("head");
+        head.put("hidden", h.hidden());
+        head.put("dropout", h.dropout());
+        head.put("batchSize", h.batchSize());
+        head.put("learningRate", h.learningRate());
+        head.put("maxEpochs", h.maxEpochs());
+        head.put("plateauPatience", h.plateauPatience());
+        head.put("plateauFactor", h.plateauFactor());
+        head.put("earlyStopPatience", h.earlyStopPatience());
+        head.put("earlyStopMinDelta", h.earlyStopMinDelta());
+        head.put("stopAt", h.stopAt());
         ObjectNode arms = root.putObject("arms");
         for (Arm arm : Arm.values()) {
             ObjectNode node = arms.putObject(arm.cliName());

@@ -4,6 +4,7 @@ import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.image.InputSpec;
 import org.auditgate.engine.onnx.FeatureTensor;
 import org.auditgate.engine.split.SplitResult;
+import org.auditgate.engine.training.HeadConfig;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -20,12 +21,14 @@ import java.util.Objects;
  * @param featureDimension F
  * @param featureTensor the vendor tensor the features were read from (for the reference-model export)
  * @param inputSpec the preprocessing the backbone was fed with
+ * @param views the augmentation of the training views
+ * @param head the head and its training settings
  * @param split the patient split used
  * @param runs per arm, the S runs in seed order (seed 1 first)
  * @param summaries per arm, mean and SD over seeds of ID AUROC, OOD AUROC and the AUROC gap
  */
 public record ReferenceResult(ViewMode viewMode, int bankViews, int seeds, long auditSeed, int featureDimension,
-        FeatureTensor featureTensor, InputSpec inputSpec, SplitResult split, Map<Arm, List<SeedRun>> runs,
+        FeatureTensor featureTensor, InputSpec inputSpec, ViewSettings views, HeadConfig head, SplitResult split, Map<Arm, List<SeedRun>> runs,
         Map<Arm, ArmSummary> summaries) {
 
     /** Copies the maps and checks that every arm holds {@code seeds} runs. */

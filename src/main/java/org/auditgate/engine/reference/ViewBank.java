@@ -29,9 +29,9 @@ import java.util.concurrent.Future;
  * coincides with a view stream.
  *
  * <p>Each image is decoded and resized once; views are drawn and turned into tensors on the pool,
- * one batch ahead of the backbone. Rows are laid out {@code [image][view][F]} per arm. The values
- * depend only on the images, the model, the audit seed and K, never on the pool or batch size
- * (ONNX Runtime's CPU kernels compute each image of a batch independently).
+ * one batch ahead of the backbone. Rows are laid out {@code [image][view][F]} per arm. The views
+ * depend only on the images, the audit seed and K; the order of the backbone's batches is fixed,
+ * so the rows never depend on the pool size.
  */
 final class ViewBank {
 

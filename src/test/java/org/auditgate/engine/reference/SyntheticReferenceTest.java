@@ -195,6 +195,8 @@ class SyntheticReferenceTest {
         assertThat(json.get("seeds").asInt()).isEqualTo(SEEDS);
         assertThat(json.get("featureDimension").asInt()).isEqualTo(DemoBackbone.FEATURES);
         assertThat(json.get("featureTensor").get("source").asText()).isEqualTo(DemoBackbone.OUTPUT);
+        assertThat(json.get("views").get("minScale").asDouble()).isEqualTo(0.08);
+        assertThat(json.get("head").get("learningRate").asDouble()).isEqualTo(1e-4);
         for (Arm arm : Arm.values()) {
             var runs = json.get("arms").get(arm.cliName()).get("runs");
             assertThat(runs.size()).isEqualTo(SEEDS);
