@@ -82,7 +82,7 @@ class SyntheticReferenceTest {
         LogisticHead head = LogisticHead.fit(features, 4, DemoBackbone.FEATURES, new boolean[] {true, false, true, false}, 1);
         vendor = OnnxModel.of(DemoVendorModel.assemble(DemoBackbone.build(), head), "demo-vendor.onnx");
         config = AuditConfig.parse(SyntheticCxrGenerator.auditYaml(), "audit.yaml");
-        result = run(folder.resolve("cache"));
+        result = run(folder.resolve("cache"), Progress.NONE);
         double[] differences = pairedOodDifferences();
         MeanSd paired = MeanSd.of(differences);
         System.out.printf("synthetic reference (paper protocol), %d seeds, K = %d:%n", SEEDS, VIEWS);
@@ -95,10 +95,10 @@ class SyntheticReferenceTest {
         System.out.printf("  OOD AUROC noise − clean: mean %.4f, SD of the paired differences %.4f%n", paired.mean(), paired.sd());
     }
 
-    static ReferenceResult run(Path cache) {
+    static ReferenceResult run(Path cache, Progress progress) {
         try (SiteDataset dataset = SiteDataset.open(folder.resolve("dataset"))) {
             return ReferenceComparison.run(vendor, dataset, config,
-                    new ReferenceOptions(SEEDS, VIEWS, 32, 2, RuntimeOptions.cpu()), Progress.NONE, FeatureCache.persistentIn(cache));
+                    new ReferenceOptions(SEEDS, VIEWS, 32, 2, RuntimeOptions.cpu()), progress, FeatureCache.persistentIn(cache));
         }
     }
 
@@ -176,8 +176,10 @@ class SyntheticReferenceTest {
     }
 
     @Test
-    void aRerunOnThePersistedCacheGivesTheSameNumbers() {
-        ReferenceResult again = run(folder.resolve("cache"));
+    void aRerunOnThePersistedCacheSkipsTheBackboneAndGivesTheSameNumbers() {
+        java.util.Set<String> stages = new java.util.HashSet<>();
+        ReferenceResult again = run(folder.resolve("cache"), (stage, done, total) -> stages.add(stage));
+        assertThat(stages).contains("training heads").doesNotContain("computing training views", "computing features");
         for (Arm arm : Arm.values()) {
             for (int s = 1; s <= SEEDS; s++) {
                 assertThat(again.run(arm, s).valAurocCurve()).containsExactly(result.run(arm, s).valAurocCurve());
