@@ -157,8 +157,8 @@ public final class ReferenceComparison {
              ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
                      options.threads())) {
             ViewBank bank = ViewBank.build(dataset, train, viewSettings.trainingViews(spec.size()), new Preprocessor(spec),
-                    session, feature.outputName(), viewSettings + "; " + backboneText, vendor.sha256(), config.seed(),
-                    options.bankViews(), options.batchSize(), pool, cache, progress);
+                    new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(), viewSettings + "; " + backboneText),
+                    config.seed(), options.bankViews(), options.batchSize(), pool, cache, progress);
             String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
             return new Features(bank,
                     EvaluationRows.compute(batches, val, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress),

@@ -77,107 +77,141 @@ final class ViewBank {
     private record Item(int image, Arm arm, int view) {
     }
 
+    /**
+     * The backbone the views run through.
+     *
+     * @param session the session on the graph with the feature tensor exposed
+     * @param output the name of the feature output
+     * @param modelSha256 the vendor model's hash, for the cache
+     * @param description the view settings, input spec and feature tensor, for the cache
+     */
+    record Backbone(InferenceSession session, String output, String modelSha256, String description) {
+    }
+
+    /**
+     * Builds the bank: every (image, arm) block of K rows is taken from the cache when there, else
+     * embedded and stored in it.
+     */
     static ViewBank build(SiteDataset dataset, List<DatasetEntry> train, TrainingViews views, Preprocessor preprocessor,
-                          InferenceSession session, String output, String backbone, String modelSha256, long auditSeed,
-                          int k, int batchSize, ExecutorService pool, FeatureCache cache, Progress progress) {
+                          Backbone backbone, long auditSeed, int k, int batchSize, ExecutorService pool, FeatureCache cache,
+                          Progress progress) {
         int n = train.size();
         List<Future<byte[]>> reads = new ArrayList<>(n);
         for (DatasetEntry e : train) {
             reads.add(pool.submit(() -> dataset.read(e)));
         }
-        List<String> hashes = new ArrayList<>(n);
-        for (Future<byte[]> f : reads) {
-            hashes.add(Sha256.hex(await(f)));
+        List<String> hashes = reads.stream().map(f -> Sha256.hex(await(f))).toList();
+        List<FeatureCache.Key> keys = new ArrayList<>(2 * n);
+        for (Arm arm : Arm.values()) {
+            for (int i = 0; i < n; i++) {
+                keys.add(new FeatureCache.Key(backbone.modelSha256(), hashes.get(i),
+                        description(backbone.description(), auditSeed, arm, i, k)));
+            }
         }
-        float[][] cached = new float[Arm.values().length * n][];
+        float[][] blocks = new float[keys.size()][];
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (Arm arm : Arm.values()) {
-                FeatureCache.Key key = new FeatureCache.Key(modelSha256, hashes.get(i), description(backbone, auditSeed, arm, i, k));
-                float[] hit = cache.get(key).orElse(null);
-                cached[arm.ordinal() * n + i] = hit;
-                if (hit == null) {
+                int block = arm.ordinal() * n + i;
+                blocks[block] = cache.get(keys.get(block)).orElse(null);
+                if (blocks[block] == null) {
                     for (int v = 0; v < k; v++) {
                         items.add(new Item(i, arm, v));
                     }
                 }
             }
         }
-        int size = views.size();
-        int stride = 3 * size * size;
-        ConcurrentHashMap<Integer, GreyImage> resized = new ConcurrentHashMap<>();
-        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
-        float[][] buffers = {new float[batchSize * stride], new float[batchSize * stride]};
-        int batches = (items.size() + batchSize - 1) / batchSize;
-        float[][] bank = null;
-        int dimension = -1;
-        List<Future<?>> pending = batches == 0 ? List.of()
-                : submit(items, 0, batchSize, buffers[0], stride, pool, resized, dataset, train, decoder, views, preprocessor, auditSeed);
-        for (int b = 0; b < batches; b++) {
-            int from = b * batchSize;
-            int count = Math.min(batchSize, items.size() - from);
-            pending.forEach(ViewBank::await);
-            pending = b + 1 < batches
-                    ? submit(items, from + batchSize, batchSize, buffers[(b + 1) % 2], stride, pool, resized, dataset, train,
-                            decoder, views, preprocessor, auditSeed)
-                    : List.of();
-            float[] out = session.run(buffers[b % 2], new long[] {count, 3, size, size}, Set.of(output)).get(output);
-            if (bank == null) {
-                dimension = out.length / count;
-                bank = new float[Arm.values().length][n * k * dimension];
-            }
-            for (int r = 0; r < count; r++) {
-                Item item = items.get(from + r);
-                System.arraycopy(out, r * dimension, bank[item.arm().ordinal()], (item.image() * k + item.view()) * dimension, dimension);
-                boolean lastOfImage = from + r + 1 == items.size() || items.get(from + r + 1).image() != item.image();
-                if (lastOfImage) {
-                    resized.remove(item.image());
-                }
-                if (item.view() == k - 1) {
-                    float[] block = java.util.Arrays.copyOfRange(bank[item.arm().ordinal()], item.image() * k * dimension,
-                            (item.image() + 1) * k * dimension);
-                    cache.put(new FeatureCache.Key(modelSha256, hashes.get(item.image()),
-                            description(backbone, auditSeed, item.arm(), item.image(), k)), block);
-                }
-            }
-            progress.update("computing training views", from + count, items.size());
-        }
-        for (int c = 0; c < cached.length; c++) {
-            if (cached[c] == null) {
-                continue;
-            }
-            if (bank == null) {
-                dimension = cached[c].length / k;
-                bank = new float[Arm.values().length][n * k * dimension];
-            }
-            if (cached[c].length != k * dimension) {
-                throw new IllegalStateException("cached bank features have " + cached[c].length + " values, expected " + k * dimension);
-            }
-            System.arraycopy(cached[c], 0, bank[c / n], (c % n) * k * dimension, k * dimension);
-        }
-        if (bank == null) {
-            throw new IllegalArgumentException("no training images to build views from");
-        }
-        return new ViewBank(bank, n, k, dimension);
+        new Embedder(dataset, train, views, preprocessor, auditSeed, pool)
+                .embed(items, backbone, k, batchSize, n, blocks, keys, cache, progress);
+        return assemble(blocks, n, k);
     }
 
-    private static List<Future<?>> submit(List<Item> items, int from, int batchSize, float[] buffer, int stride,
-                                          ExecutorService pool, ConcurrentHashMap<Integer, GreyImage> resized,
-                                          SiteDataset dataset, List<DatasetEntry> train, ImageDecoder decoder,
-                                          TrainingViews views, Preprocessor preprocessor, long auditSeed) {
-        int count = Math.min(batchSize, items.size() - from);
-        List<Future<?>> futures = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            Item item = items.get(from + r);
-            int offset = r * stride;
-            futures.add(pool.submit(() -> {
-                GreyImage image = resized.computeIfAbsent(item.image(),
-                        i -> views.resize(decode(decoder, dataset, train.get(i))));
-                GreyImage view = views.view(image, new StreamKey(auditSeed, item.arm(), 0, item.view(), item.image())).image();
-                preprocessor.writeTensor(view, buffer, offset);
-            }));
+    private static ViewBank assemble(float[][] blocks, int n, int k) {
+        if (n == 0) {
+            throw new IllegalArgumentException("no training images to build views from");
         }
-        return futures;
+        int dimension = blocks[0].length / k;
+        float[][] rows = new float[Arm.values().length][n * k * dimension];
+        for (int b = 0; b < blocks.length; b++) {
+            if (blocks[b].length != k * dimension) {
+                throw new IllegalStateException("bank blocks of different sizes: " + blocks[b].length + " and " + k * dimension);
+            }
+            System.arraycopy(blocks[b], 0, rows[b / n], (b % n) * k * dimension, k * dimension);
+        }
+        return new ViewBank(rows, n, k, dimension);
+    }
+
+    /** Draws views on the pool, one batch ahead of the backbone, decoding each image once. */
+    private static final class Embedder {
+
+        private final SiteDataset dataset;
+        private final List<DatasetEntry> train;
+        private final TrainingViews views;
+        private final Preprocessor preprocessor;
+        private final long auditSeed;
+        private final ExecutorService pool;
+        private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+        private final ConcurrentHashMap<Integer, GreyImage> resized = new ConcurrentHashMap<>();
+
+        Embedder(SiteDataset dataset, List<DatasetEntry> train, TrainingViews views, Preprocessor preprocessor, long auditSeed,
+                 ExecutorService pool) {
+            this.dataset = dataset;
+            this.train = train;
+            this.views = views;
+            this.preprocessor = preprocessor;
+            this.auditSeed = auditSeed;
+            this.pool = pool;
+        }
+
+        /** Embeds the items (ordered by image) into {@code blocks[arm · n + image]} and caches each finished block. */
+        void embed(List<Item> items, Backbone backbone, int k, int batchSize, int n, float[][] blocks,
+                   List<FeatureCache.Key> keys, FeatureCache cache, Progress progress) {
+            int size = views.size();
+            int stride = 3 * size * size;
+            float[][] buffers = {new float[batchSize * stride], new float[batchSize * stride]};
+            int batches = (items.size() + batchSize - 1) / batchSize;
+            List<Future<?>> pending = batches == 0 ? List.of() : submit(items, 0, batchSize, buffers[0], stride);
+            for (int b = 0; b < batches; b++) {
+                int from = b * batchSize;
+                int count = Math.min(batchSize, items.size() - from);
+                pending.forEach(ViewBank::await);
+                pending = b + 1 < batches ? submit(items, from + batchSize, batchSize, buffers[(b + 1) % 2], stride) : List.of();
+                float[] out = backbone.session().run(buffers[b % 2], new long[] {count, 3, size, size},
+                        Set.of(backbone.output())).get(backbone.output());
+                int dimension = out.length / count;
+                for (int r = 0; r < count; r++) {
+                    Item item = items.get(from + r);
+                    int block = item.arm().ordinal() * n + item.image();
+                    if (blocks[block] == null) {
+                        blocks[block] = new float[k * dimension];
+                    }
+                    System.arraycopy(out, r * dimension, blocks[block], item.view() * dimension, dimension);
+                    if (from + r + 1 == items.size() || items.get(from + r + 1).image() != item.image()) {
+                        resized.remove(item.image());
+                    }
+                    if (item.view() == k - 1) {
+                        cache.put(keys.get(block), blocks[block]);
+                    }
+                }
+                progress.update("computing training views", from + count, items.size());
+            }
+        }
+
+        private List<Future<?>> submit(List<Item> items, int from, int batchSize, float[] buffer, int stride) {
+            int count = Math.min(batchSize, items.size() - from);
+            List<Future<?>> futures = new ArrayList<>(count);
+            for (int r = 0; r < count; r++) {
+                Item item = items.get(from + r);
+                int offset = r * stride;
+                futures.add(pool.submit(() -> {
+                    GreyImage image = resized.computeIfAbsent(item.image(),
+                            i -> views.resize(decode(decoder, dataset, train.get(i))));
+                    GreyImage view = views.view(image, new StreamKey(auditSeed, item.arm(), 0, item.view(), item.image())).image();
+                    preprocessor.writeTensor(view, buffer, offset);
+                }));
+            }
+            return futures;
+        }
     }
 
     private static GreyImage decode(ImageDecoder decoder, SiteDataset dataset, DatasetEntry entry) {

@@ -231,9 +231,9 @@ class SyntheticReferenceTest {
                 SplitResult split = PatientSplitter.split(dataset.entries(), config);
                 List<DatasetEntry> train = split.of(Partition.TRAIN);
                 List<DatasetEntry> ood = split.of(Partition.OOD);
-                ViewBank bank = ViewBank.build(dataset, train, views.trainingViews(spec.size()), new Preprocessor(spec), session,
-                        DemoBackbone.OUTPUT, "probe", backbone.sha256(), config.seed(), VIEWS, 32, pool, FeatureCache.inMemory(),
-                        Progress.NONE);
+                ViewBank bank = ViewBank.build(dataset, train, views.trainingViews(spec.size()), new Preprocessor(spec),
+                        new ViewBank.Backbone(session, DemoBackbone.OUTPUT, backbone.sha256(), "probe"), config.seed(), VIEWS, 32,
+                        pool, FeatureCache.inMemory(), Progress.NONE);
                 FeatureCache cache = FeatureCache.inMemory();
                 return new Probe(bank, train,
                         EvaluationRows.compute(batches, train, session, DemoBackbone.OUTPUT, cache, "m", "e", Progress.NONE).rows(),
