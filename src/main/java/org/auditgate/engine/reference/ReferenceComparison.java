@@ -1,0 +1,249 @@
+package org.auditgate.engine.reference;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import org.auditgate.engine.augment.Arm;
+import org.auditgate.engine.augment.StreamKey;
+import org.auditgate.engine.dataset.DatasetEntry;
+import org.auditgate.engine.dataset.SiteDataset;
+import org.auditgate.engine.evaluation.ImageBatches;
+import org.auditgate.engine.evaluation.ModelInputs;
+import org.auditgate.engine.evaluation.Progress;
+import org.auditgate.engine.evaluation.ScoredImage;
+import org.auditgate.engine.image.ImageLimits;
+import org.auditgate.engine.image.InputSpec;
+import org.auditgate.engine.image.Preprocessor;
+import org.auditgate.engine.metrics.Cohort;
+import org.auditgate.engine.metrics.Metric;
+import org.auditgate.engine.metrics.MetricReport;
+import org.auditgate.engine.metrics.ScoredCase;
+import org.auditgate.engine.onnx.FeatureLocator;
+import org.auditgate.engine.onnx.FeatureTensor;
+import org.auditgate.engine.onnx.GraphSurgery;
+import org.auditgate.engine.onnx.InferenceSession;
+import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.split.AuditConfig;
+import org.auditgate.engine.split.Partition;
+import org.auditgate.engine.split.PatientSplitter;
+import org.auditgate.engine.split.SplitResult;
+import org.auditgate.engine.training.HeadConfig;
+import org.auditgate.engine.training.HeadTrainer;
+import org.auditgate.engine.training.TrainingResult;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The reference comparison of DESIGN §4 in bank mode: on the vendor's frozen backbone, retrain the
+ * classification head in arm {@code clean} and arm {@code noise} over the same seeds, and test
+ * every head on ID test and OOD data.
+ *
+ * <ol>
+ *   <li><b>Split</b> by patient ({@link PatientSplitter}); the backbone is the vendor graph with
+ *       its feature tensor exposed ({@link FeatureLocator}, {@link GraphSurgery#exposeFeatures}).
+ *   <li><b>Views</b> ({@link ViewSettings#paper()} unless given): K views per ID training image per arm, drawn once from seed index 0 and
+ *       embedded once (see {@link ViewBank}); shared by all seeds. Validation, ID test and OOD
+ *       images are never augmented: the evaluation preprocessing (resize, centre crop) is used,
+ *       embedded once. Both kinds of rows go through the {@link FeatureCache}.
+ *   <li><b>Seeds</b>: for seed index s in 1..S and arm a, epoch e shows training image i's bank
+ *       view {@code new StreamKey(auditSeed, a, s, e, i).rng().nextInt(K)}. The trainer's own
+ *       stream (initial weights, shuffles, dropout masks) is
+ *       {@code new StreamKey(auditSeed, Arm.CLEAN, s, 0, Integer.MAX_VALUE).rng()} for
+ *       <em>both</em> arms: the two runs of a seed are paired, sharing initial weights, batch order
+ *       and dropout masks, and differ only in the views they see.
+ *   <li><b>Training</b> with {@link HeadTrainer} and {@link HeadConfig#paper()} (or the given head configuration) on TRAIN, early
+ *       stopping on VAL; the best epoch's head scores ID test and OOD; metrics per group and gaps
+ *       via {@link MetricReport#compute}.
+ * </ol>
+ * The 2·S trainings run on a pool of {@code options.threads()} threads; each is deterministic and
+ * results are collected by (arm, seed), so they are identical for any pool size.
+ */
+public final class ReferenceComparison {
+
+    private ReferenceComparison() {
+    }
+
+    /** Runs the comparison with an in-memory feature cache; see the class comment. */
+    public static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
+                                      Progress progress) {
+        return run(vendor, dataset, config, options, progress, FeatureCache.inMemory());
+    }
+
+    /**
+     * Runs the comparison; see the class comment.
+     *
+     * @param cache backbone features already known (a {@link FeatureCache#persistentIn persistent}
+     *     cache lets a rerun skip the backbone); filled with what this run computes
+     */
+    public static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
+                                      Progress progress, FeatureCache cache) {
+        return run(vendor, dataset, config, options, HeadConfig.paper(), ViewSettings.paper(), progress, cache);
+    }
+
+    /**
+     * Runs the comparison with another head or view configuration than the paper's (DESIGN §4:
+     * every default can be changed in the audit configuration); see the class comment.
+     */
+    public static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
+                                      HeadConfig head, ViewSettings viewSettings, Progress progress, FeatureCache cache) {
+        config.validateAgainst(dataset.entries());
+        SplitResult split = PatientSplitter.split(dataset.entries(), config);
+        InputSpec spec = ModelInputs.inputSpec(vendor.inspect().metadata(), config.model());
+        FeatureTensor feature = FeatureLocator.locate(vendor.proto(), config.model().featureTensor());
+        ModelProto backbone = GraphSurgery.exposeFeatures(vendor.proto(), feature);
+
+        List<DatasetEntry> train = split.of(Partition.TRAIN);
+        List<DatasetEntry> val = split.of(Partition.VAL);
+        List<DatasetEntry> tests = new ArrayList<>(split.of(Partition.TEST));
+        tests.addAll(split.of(Partition.OOD));
+        tests.sort(Comparator.comparingInt(DatasetEntry::line));
+        Set<DatasetEntry> idTest = new HashSet<>(split.of(Partition.TEST));
+
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread t = new Thread(runnable, "auditgate-reference");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Features features = features(vendor, dataset, config, options, viewSettings, spec, feature, backbone, train, val,
+                    tests, pool, progress, cache);
+            ViewBank bank = features.bank();
+            EvaluationRows valRows = features.val();
+            EvaluationRows testRows = features.tests();
+            int f = bank.dimension();
+            valRows.requireDimension(f);
+            testRows.requireDimension(f);
+            List<ScoredImage> template = new ArrayList<>(tests.size());
+            for (int i = 0; i < tests.size(); i++) {
+                DatasetEntry e = tests.get(i);
+                template.add(new ScoredImage(e, idTest.contains(e) ? Partition.TEST : Partition.OOD, testRows.hashes().get(i), 0));
+            }
+            Heads heads = new Heads(config, head, bank, labels(train, config), valRows.rows(), labels(val, config), testRows.rows(),
+                    template);
+            SeedRun[] runs = train(heads, options, pool, progress);
+            Map<Arm, List<SeedRun>> byArm = new EnumMap<>(Arm.class);
+            Map<Arm, ArmSummary> summaries = new EnumMap<>(Arm.class);
+            int s = options.seeds();
+            for (Arm arm : Arm.values()) {
+                List<SeedRun> list = Arrays.asList(runs).subList(arm.ordinal() * s, (arm.ordinal() + 1) * s);
+                byArm.put(arm, list);
+                summaries.put(arm, summarise(arm, list));
+            }
+            return new ReferenceResult(ViewMode.BANK, options.bankViews(), s, config.seed(), f, feature, spec, viewSettings, head,
+                    split, byArm, summaries);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The backbone's features: the view bank of the training images and the un-augmented rows of the others. */
+    private record Features(ViewBank bank, EvaluationRows val, EvaluationRows tests) {
+    }
+
+    private static Features features(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
+                                     ViewSettings viewSettings, InputSpec spec, FeatureTensor feature, ModelProto backbone,
+                                     List<DatasetEntry> train, List<DatasetEntry> val, List<DatasetEntry> tests,
+                                     ExecutorService pool, Progress progress, FeatureCache cache) {
+        String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
+        try (InferenceSession session = InferenceSession.open(backbone.toByteArray(), options.runtime());
+             ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
+                     options.threads())) {
+            ViewBank bank = ViewBank.build(dataset, train, viewSettings.trainingViews(spec.size()), new Preprocessor(spec),
+                    new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(), viewSettings + "; " + backboneText),
+                    config.seed(), options.bankViews(), options.batchSize(), pool, cache, progress);
+            String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
+            return new Features(bank,
+                    EvaluationRows.compute(batches, val, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress),
+                    EvaluationRows.compute(batches, tests, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress));
+        }
+    }
+
+    /** The trainer's stream of seed index {@code seed}, shared by both arms (the pairing). */
+    static StreamKey headStream(long auditSeed, int seed) {
+        return new StreamKey(auditSeed, Arm.CLEAN, seed, 0, Integer.MAX_VALUE);
+    }
+
+    private static boolean[] labels(List<DatasetEntry> entries, AuditConfig config) {
+        boolean[] out = new boolean[entries.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = entries.get(i).label().equals(config.positive());
+        }
+        return out;
+    }
+
+    private static SeedRun[] train(Heads heads, ReferenceOptions options, ExecutorService pool, Progress progress) {
+        int s = options.seeds();
+        SeedRun[] runs = new SeedRun[2 * s];
+        ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+        for (Arm arm : Arm.values()) {
+            for (int seed = 1; seed <= s; seed++) {
+                int slot = arm.ordinal() * s + seed - 1;
+                int index = seed;
+                done.submit(() -> {
+                    runs[slot] = heads.train(arm, index);
+                    return slot;
+                });
+            }
+        }
+        progress.update("training heads", 0, 2L * s);
+        for (int finished = 1; finished <= 2 * s; finished++) {
+            try {
+                ViewBank.await(done.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training heads", e);
+            }
+            progress.update("training heads", finished, 2L * s);
+        }
+        return runs;
+    }
+
+    private static ArmSummary summarise(Arm arm, List<SeedRun> runs) {
+        double[] id = new double[runs.size()];
+        double[] ood = new double[runs.size()];
+        double[] gap = new double[runs.size()];
+        for (int i = 0; i < id.length; i++) {
+            MetricReport m = runs.get(i).metrics();
+            id[i] = value(m, Cohort.ID);
+            ood[i] = value(m, Cohort.OOD);
+            gap[i] = m.gaps().get(Metric.AUROC);
+        }
+        return new ArmSummary(arm, MeanSd.of(id), MeanSd.of(ood), MeanSd.of(gap));
+    }
+
+    private static double value(MetricReport m, Cohort cohort) {
+        var group = m.group(cohort.groupKey());
+        return group == null ? Double.NaN : group.value(Metric.AUROC);
+    }
+
+    /** Everything a head training needs; immutable and shared by the training threads. */
+    private record Heads(AuditConfig config, HeadConfig headConfig, ViewBank bank, boolean[] trainLabels, float[] valRows, boolean[] valLabels,
+                         float[] testRows, List<ScoredImage> tests) {
+
+        SeedRun train(Arm arm, int seed) {
+            BankEpochFeatures epochs = new BankEpochFeatures(bank, arm, config.seed(), seed, headConfig.maxEpochs());
+            TrainingResult result = new HeadTrainer(headConfig).train(bank.dimension(), epochs, trainLabels, valRows,
+                    valLabels.length, valLabels, headStream(config.seed(), seed).rng());
+            double[] scores = new double[tests.size()];
+            result.best().scores(testRows, tests.size(), scores);
+            List<ScoredImage> scored = new ArrayList<>(tests.size());
+            List<ScoredCase> cases = new ArrayList<>(tests.size());
+            for (int i = 0; i < scores.length; i++) {
+                ScoredImage t = tests.get(i);
+                scored.add(new ScoredImage(t.entry(), t.partition(), t.sha256(), scores[i]));
+                cases.add(new ScoredCase(t.entry().label(), scores[i], t.entry().source(),
+                        t.partition() == Partition.TEST ? Cohort.ID : Cohort.OOD));
+            }
+            MetricReport metrics = MetricReport.compute(cases, config.positive(), config.threshold());
+            return new SeedRun(arm, seed, result.bestEpoch(), result.valAurocCurve(), result.best(), scored, metrics);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.auditgate.engine.reference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.auditgate.engine.augment.Arm;
+import org.auditgate.engine.metrics.MetricJson;
+import org.auditgate.engine.training.HeadConfig;
+
+/**
+ * Writes a {@link ReferenceResult} as JSON:
+ * <pre>{@code
+ * { "schema": "auditgate.reference/1",
+ *   "viewMode": "bank", "bankViews": 16, "seeds": 31, "auditSeed": 42, "featureDimension": 1280,
+ *   "featureTensor": {"source": "...", "route": "..."},
+ *   "views": {"minScale": 0.08, "maxScale": 1.0, "minRatio": 0.75, "maxRatio": 1.333, "flipProbability": 0.5},
+ *   "head": {"hidden": 64, "dropout": 0.5, "batchSize": 32, "learningRate": 1e-4, "maxEpochs": 50, ...},
+ *   "arms": {
+ *     "clean": {
+ *       "runs": [ {"seed": 1, "bestEpoch": 7, "epochsRun": 13, "valAuroc": [0.71, ...],
+ *                  "metrics": <the metric JSON of MetricJson.write: groups overall/id/ood/source:*, gaps>}, ... ],
+ *       "summary": { "idAuroc": {"mean": 0.85, "sd": 0.02, "n": 31},
+ *                    "oodAuroc": {...}, "aurocGap": {...} } },
+ *     "noise": { ... } } }
+ * }</pre>
+ * Seeds are 1-based and listed in order; {@code bestEpoch} is 0-based and indexes {@code valAuroc}.
+ * An undefined number (NaN) is written as {@code null}. Per-image scores are not written.
+ */
+public final class ReferenceJson {
+
+    public static final String SCHEMA = "auditgate.reference/1";
+
+    private ReferenceJson() {
+    }
+
+    /** The result as a new JSON object. */
+    public static ObjectNode toJson(ReferenceResult result, ObjectMapper mapper) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("viewMode", result.viewMode().jsonName());
+        root.put("bankViews", result.bankViews());
+        root.put("seeds", result.seeds());
+        root.put("auditSeed", result.auditSeed());
+        root.put("featureDimension", result.featureDimension());
+        ObjectNode feature = root.putObject("featureTensor");
+        feature.put("source", result.featureTensor().sourceTensor());
+        feature.put("route", result.featureTensor().route());
+        ViewSettings settings = result.views();
+        ObjectNode views = root.putObject("views");
+        views.put("minScale", settings.minScale());
+        views.put("maxScale", settings.maxScale());
+        views.put("minRatio", settings.minRatio());
+        views.put("maxRatio", settings.maxRatio());
+        views.put("flipProbability", settings.flipProbability());
+        HeadConfig h = result.head();
+        ObjectNode head = root.putObject("head");
+        head.put("hidden", h.hidden());
+        head.put("dropout", h.dropout());
+        head.put("batchSize", h.batchSize());
+        head.put("learningRate", h.learningRate());
+        head.put("maxEpochs", h.maxEpochs());
+        head.put("plateauPatience", h.plateauPatience());
+        head.put("plateauFactor", h.plateauFactor());
+        head.put("earlyStopPatience", h.earlyStopPatience());
+        head.put("earlyStopMinDelta", h.earlyStopMinDelta());
+        head.put("stopAt", h.stopAt());
+        ObjectNode arms = root.putObject("arms");
+        for (Arm arm : Arm.values()) {
+            ObjectNode node = arms.putObject(arm.cliName());
+            ArrayNode runs = node.putArray("runs");
+            for (SeedRun run : result.runs().get(arm)) {
+                ObjectNode r = runs.addObject();
+                r.put("seed", run.seed());
+                r.put("bestEpoch", run.bestEpoch());
+                double[] curve = run.valAurocCurve();
+                r.put("epochsRun", curve.length);
+                ArrayNode val = r.putArray("valAuroc");
+                for (double v : curve) {
+                    if (Double.isNaN(v)) {
+                        val.addNull();
+                    } else {
+                        val.add(v);
+                    }
+                }
+                MetricJson.write(run.metrics(), r.putObject("metrics"));
+            }
+            ArmSummary summary = result.summaries().get(arm);
+            ObjectNode s = node.putObject("summary");
+            put(s.putObject("idAuroc"), summary.idAuroc());
+            put(s.putObject("oodAuroc"), summary.oodAuroc());
+            put(s.putObject("aurocGap"), summary.aurocGap());
+        }
+        return root;
+    }
+
+    private static void put(ObjectNode node, MeanSd value) {
+        number(node, "mean", value.mean());
+        number(node, "sd", value.sd());
+        node.put("n", value.n());
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+}
