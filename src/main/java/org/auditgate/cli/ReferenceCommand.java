@@ -1,0 +1,154 @@
+package org.auditgate.cli;
+
+import org.auditgate.engine.augment.Arm;
+import org.auditgate.engine.dataset.SiteDataset;
+import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.reference.ArmSummary;
+import org.auditgate.engine.reference.FeatureCache;
+import org.auditgate.engine.reference.MeanSd;
+import org.auditgate.engine.reference.ReferenceComparison;
+import org.auditgate.engine.reference.ReferenceJson;
+import org.auditgate.engine.reference.ReferenceModelExport;
+import org.auditgate.engine.reference.ReferenceOptions;
+import org.auditgate.engine.reference.ReferenceResult;
+import org.auditgate.engine.RejectedInputException;
+import org.auditgate.engine.split.AuditConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The reference comparison: on the vendor's frozen backbone, retrain the head without and with
+ * noise injection over paired seeds, and compare the ID–OOD gaps (DESIGN §4).
+ */
+@Command(name = "reference", mixinStandardHelpOptions = true,
+        description = "Retrain the classification head on the vendor's frozen backbone, without (clean) and with (noise) "
+                + "training-time noise injection, over paired seeds; report ID and OOD AUROC and the gap per arm.")
+public class ReferenceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The vendor model (.onnx).")
+    Path model;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The site dataset (folder or .zip).")
+    Path dataset;
+
+    @Option(names = "--config", required = true, paramLabel = "AUDIT_YAML", description = "The audit configuration.")
+    Path config;
+
+    @Option(names = "--seeds", defaultValue = "31", paramLabel = "N", description = "Paired seeds per arm (default ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--views", defaultValue = "bank:16", paramLabel = "bank:K|exact",
+            description = "Training views: bank:K draws K views per image and arm once and samples one per epoch (default ${DEFAULT-VALUE}).")
+    String views;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the reference JSON (every run's metrics and curves) to OUT.")
+    Path json;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep backbone features of validation and test images in DIR, so a rerun skips them.")
+    Path cache;
+
+    @Option(names = "--export-reference", paramLabel = "DIR",
+            description = "Write the reference model (the retrained head on the vendor backbone, ONNX) and its in-Java scores to DIR.")
+    Path exportDir;
+
+    @Option(names = "--export-arm", defaultValue = "noise", paramLabel = "clean|noise", description = "Arm of the exported model (default ${DEFAULT-VALUE}).")
+    String exportArm;
+
+    @Option(names = "--export-seed", defaultValue = "1", paramLabel = "S", description = "Seed of the exported model, 1..N (default ${DEFAULT-VALUE}).")
+    int exportSeed;
+
+    @Mixin
+    DeviceOption device;
+
+    @Override
+    public Integer call() {
+        int bankViews = bankViews();
+        if (seeds < 1 || seeds > 1000) {
+            throw new UsageException("--seeds must be between 1 and 1000, not " + seeds);
+        }
+        Arm arm = parseArm();
+        if (exportDir != null && (exportSeed < 1 || exportSeed > seeds)) {
+            throw new UsageException("--export-seed must be between 1 and --seeds (" + seeds + "), not " + exportSeed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AuditConfig auditConfig = AuditConfig.load(config);
+        OnnxModel vendor = OnnxModel.read(model);
+        ReferenceOptions options = ReferenceOptions.defaults().withSeeds(seeds).withBankViews(bankViews)
+                .withThreads(device.threads());
+        options = new ReferenceOptions(options.seeds(), options.bankViews(), options.batchSize(), options.threads(), device.runtime());
+        long started = System.nanoTime();
+        try (SiteDataset site = SiteDataset.open(dataset)) {
+            ReferenceResult result = ReferenceComparison.run(vendor, site, auditConfig, options, new ProgressLine(err),
+                    cache == null ? FeatureCache.inMemory() : FeatureCache.persistentIn(cache));
+            print(result, out);
+            if (json != null) {
+                JsonOutput.write(json, ReferenceJson.toJson(result, JsonOutput.MAPPER));
+                out.println("reference JSON written to " + json);
+            }
+            if (exportDir != null) {
+                ReferenceModelExport.Files files = ReferenceModelExport.write(vendor, result, arm, exportSeed, exportDir);
+                out.printf(Locale.ROOT, "reference model (%s arm, seed %d) written to %s, its in-Java scores to %s%n"
+                                + "  check it: evaluate --model %s --dataset %s --config %s%n",
+                        arm.cliName(), exportSeed, files.model(), files.scores(), files.model(), dataset, config);
+            }
+        }
+        err.printf(Locale.ROOT, "reference comparison finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.flush();
+        return 0;
+    }
+
+    private int bankViews() {
+        String v = views.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("exact")) {
+            throw new UsageException("--views exact is not available yet (it needs a backbone pass per view and epoch); use bank:K");
+        }
+        if (!v.startsWith("bank:")) {
+            throw new UsageException("--views must be bank:K (e.g. bank:16) or exact, not '" + views + "'");
+        }
+        try {
+            int k = Integer.parseInt(v.substring(5));
+            if (k < 1 || k > 256) {
+                throw new UsageException("--views bank:K needs K between 1 and 256, not " + k);
+            }
+            return k;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--views bank:K needs a whole number K, not '" + v.substring(5) + "'");
+        }
+    }
+
+    private Arm parseArm() {
+        try {
+            return Arm.parse(exportArm);
+        } catch (RejectedInputException e) {
+            throw new UsageException("--export-arm: " + e.problem() + "; " + e.remedy());
+        }
+    }
+
+    private static void print(ReferenceResult result, PrintWriter out) {
+        out.printf(Locale.ROOT, "reference comparison: head retrained on the vendor's frozen backbone (%s, %d values), %s views K = %d, %d paired seeds%n",
+                TerminalText.safe(result.featureTensor().sourceTensor()), result.featureDimension(), result.viewMode().jsonName(),
+                result.bankViews(), result.seeds());
+        out.printf(Locale.ROOT, "%-6s %18s %18s %18s%n", "arm", "ID AUROC", "OOD AUROC", "gap |ID-OOD|");
+        for (Arm arm : Arm.values()) {
+            ArmSummary s = result.summaries().get(arm);
+            out.printf(Locale.ROOT, "%-6s %18s %18s %18s%n", arm.cliName(), meanSd(s.idAuroc()), meanSd(s.oodAuroc()), meanSd(s.aurocGap()));
+        }
+        out.println("(mean ± SD over seeds; confidence intervals and tests come with the statistics release)");
+    }
+
+    private static String meanSd(MeanSd v) {
+        return MetricTable.format(v.mean()) + " ± " + MetricTable.format(v.sd());
+    }
+}
