@@ -18,6 +18,10 @@ public final class Adam {
     private static final float EPS = 1e-8f;
 
     private final HeadModel model;
+    /** Moments of the layer-1 weight, {@code [H][F]} as the weight. */
+    private final float[][] m1;
+    private final float[][] v1;
+    /** Moments of the other parameters, in the order of {@link #params}. */
     private final float[][] m;
     private final float[][] v;
     private int steps;
@@ -25,6 +29,8 @@ public final class Adam {
     /** Fresh optimiser state (zero moments, step 0) for {@code model}. */
     public Adam(HeadModel model) {
         this.model = model;
+        m1 = new float[model.hidden][model.features];
+        v1 = new float[model.hidden][model.features];
         float[][] params = params(model);
         m = new float[params.length][];
         v = new float[params.length][];
@@ -50,7 +56,10 @@ public final class Adam {
         float stepSize = (float) (learningRate / bias1);
         float bias2Sqrt = (float) Math.sqrt(bias2);
         float[][] params = params(model);
-        float[][] grads = {gradients.gW1, gradients.gB1, gradients.gGamma, gradients.gBeta, gradients.gW2, gradients.gB2};
+        float[][] grads = {gradients.gB1, gradients.gGamma, gradients.gBeta, gradients.gW2, gradients.gB2};
+        for (int j = 0; j < model.hidden; j++) {
+            update(model.w1[j], gradients.gW1[j], m1[j], v1[j], stepSize, bias2Sqrt);
+        }
         for (int p = 0; p < params.length; p++) {
             update(params[p], grads[p], m[p], v[p], stepSize, bias2Sqrt);
         }
@@ -73,6 +82,6 @@ public final class Adam {
     }
 
     private static float[][] params(HeadModel model) {
-        return new float[][] {model.w1, model.b1, model.gamma, model.beta, model.w2, model.b2};
+        return new float[][] {model.b1, model.gamma, model.beta, model.w2, model.b2};
     }
 }

@@ -56,7 +56,7 @@ class HeadKernelBitsTest {
             h = h * 1_000_003L + Double.doubleToRawLongBits(run.run(1e-3));
         }
         HeadModel m = run.model();
-        for (float[] a : new float[][] {m.w1, m.b1, m.gamma, m.beta, m.runMean, m.runVar, m.w2, m.b2}) {
+        for (float[] a : new float[][] {m.w1(), m.b1, m.gamma, m.beta, m.runMean, m.runVar, m.w2, m.b2}) {
             for (float v : a) {
                 h = h * 1_000_003L + Float.floatToRawIntBits(v);
             }
