@@ -118,6 +118,11 @@ public final class HeadStep {
         return model;
     }
 
+    /** The threads that split this step's hidden units (also used by {@link Adam} for layer 1). */
+    Workers workers() {
+        return workers;
+    }
+
     /**
      * Runs the forward and backward pass on {@code n} rows, keeps the gradients and updates the
      * BatchNorm running statistics.
