@@ -135,13 +135,38 @@ public final class HeadStep {
      * @return the batch's mean binary cross-entropy with logits
      */
     public double forwardBackward(float[] rows, int n, boolean[] labels, float[] keepMask) {
+        check(n, keepMask);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * features, xRows[i], 0, features);
+        }
+        return step(n, labels, keepMask);
+    }
+
+    /**
+     * The buffer of row {@code i} of the next batch (F floats from index 0), for callers that fill
+     * the batch in place and then call {@link #forwardBackwardInPlace}.
+     */
+    float[] row(int i) {
+        return xRows[i];
+    }
+
+    /** As {@link #forwardBackward}, on the rows already written to {@link #row}{@code (0 … n−1)}. */
+    double forwardBackwardInPlace(int n, boolean[] labels, float[] keepMask) {
+        check(n, keepMask);
+        return step(n, labels, keepMask);
+    }
+
+    private void check(int n, float[] keepMask) {
         if (n < 2 || n > maxBatch) {
             throw new IllegalArgumentException("batch of " + n + " rows; need 2 to " + maxBatch);
         }
         if (dropout && (keepMask == null || keepMask.length < n * hidden)) {
             throw new IllegalArgumentException("dropout is on: a keep mask of n × hidden values is needed");
         }
-        firstLayer(rows, n);
+    }
+
+    private double step(int n, boolean[] labels, float[] keepMask) {
+        firstLayer(n);
         hiddenForward(n, keepMask);
         double loss = output(n, labels);
         hiddenBackward(n, keepMask);
@@ -151,17 +176,13 @@ public final class HeadStep {
 
     /**
      * {@code z = x·W1ᵀ + b1}, bit for bit {@code b1[j] + HeadModel.dot(row i, w1[j])} for every row
-     * and unit: the rows are copied and transposed, then each part of the units is computed.
+     * and unit: the rows are transposed, then each part of the units is computed.
      */
-    private void firstLayer(float[] x, int n) {
-        final int f = features;
-        final int f8 = f & ~7;
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, i * f, xRows[i], 0, f);
-        }
-        // Transpose in blocks of 16 features, so that the 16 column arrays stay in cache over the rows.
-        for (int k0 = 0; k0 < f8; k0 += 16) {
-            int k1 = Math.min(f8, k0 + 16);
+    private void firstLayer(int n) {
+        final int f8 = features & ~7;
+        // Transpose in blocks of 64 features: the 64 column arrays being written stay in cache over the rows.
+        for (int k0 = 0; k0 < f8; k0 += 64) {
+            int k1 = Math.min(f8, k0 + 64);
             for (int i = 0; i < n; i++) {
                 float[] row = xRows[i];
                 for (int k = k0; k < k1; k++) {
@@ -181,8 +202,8 @@ public final class HeadStep {
      * The forward of units {@code [from, to)} of this part. {@link HeadModel#dot}'s lane l sums the
      * products of features k ≡ l (mod 8), k &lt; F − F mod 8, in ascending k. Here, per unit and lane,
      * those products are added for all rows at once (an axpy over the rows of the transposed batch),
-     * four features per pass: {@code c + p1 + p2 + p3 + p4} runs left to right, the same order as
-     * one feature per pass. The features are taken in chunks of {@link #CHUNK}, all units of the
+     * four features per pass (eight are not vectorised, as in the gradient):
+     * {@code c + p1 + p2 + p3 + p4} runs left to right, the same order as one feature per pass. The features are taken in chunks of {@link #CHUNK}, all units of the
      * part per chunk, so a chunk's columns are read from the L1 cache rather than once per unit
      * from L2; each lane still sees its features in ascending order. The lanes are then combined
      * and the tail added exactly as in {@code dot}.
@@ -362,7 +383,8 @@ public final class HeadStep {
     /**
      * The weight gradient of units {@code [from, to)} of this part: per hidden unit, axpys over F
      * (every array indexed by the bare loop index, which the JIT vectorises), four rows per pass to
-     * save loads and stores. Java evaluates {@code g + a + b + c + d} left to right, so the sum runs
+     * save loads and stores (eight per pass make the loop body too large for C2 17 to unroll and
+     * vectorise: five times slower). Java evaluates {@code g + a + b + c + d} left to right, so the sum runs
      * over rows in ascending order exactly as one row per pass would.
      */
     private void gradientPart(int part, int parts) {

@@ -170,7 +170,6 @@ public final class HeadTrainer {
         private final Adam adam;
         private final Workers workers;
         private final int[] order;
-        private final float[] rows;
         private final boolean[] batchLabels;
         private final float[] mask;
         private int epoch;
@@ -185,7 +184,6 @@ public final class HeadTrainer {
             this.step = new HeadStep(model, config.dropout(), maxBatch, workers);
             this.adam = new Adam(model);
             this.order = new int[labels.length];
-            this.rows = new float[maxBatch * model.featureDimension()];
             this.batchLabels = new boolean[maxBatch];
             this.mask = new float[maxBatch * model.hiddenUnits()];
         }
@@ -208,7 +206,6 @@ public final class HeadTrainer {
                 order[j] = t;
             }
             int batch = config.batchSize();
-            int f = model.featureDimension();
             int hidden = model.hiddenUnits();
             double keep = 1 - config.dropout();
             double lossSum = 0;
@@ -217,7 +214,7 @@ public final class HeadTrainer {
                 int size = batchSize(n - from, batch);
                 for (int r = 0; r < size; r++) {
                     int image = order[from + r];
-                    features.copy(epoch, image, rows, r * f);
+                    features.copy(epoch, image, step.row(r), 0);
                     batchLabels[r] = labels[image];
                 }
                 if (config.dropout() > 0) {
@@ -225,7 +222,7 @@ public final class HeadTrainer {
                         mask[u] = rng.nextDouble() < keep ? 1f : 0f;
                     }
                 }
-                lossSum += step.forwardBackward(rows, size, batchLabels, mask) * size;
+                lossSum += step.forwardBackwardInPlace(size, batchLabels, mask) * size;
                 adam.step(step, learningRate);
                 from += size;
             }
