@@ -20,7 +20,7 @@ java -cp "$CP" org.openjdk.jmh.Main 'org.auditgate.bench.HeadEpochBenchmark' -f 
     -rf csv -rff "$JMH_OUT" | grep -E '^(Benchmark|HeadEpochBenchmark)'
 declare -A JAVA
 while IFS=, read -r name mode jmhThreads samples score error unit features images threads; do
-    JAVA[$(echo "$features" | tr -d '"'),$(echo "$threads" | tr -d '"')]=$score
+    JAVA[$(echo "$features" | tr -d '"\r'),$(echo "$threads" | tr -d '"\r')]=$score
 done < <(tail -n +2 "$JMH_OUT")
 rm -f "$JMH_OUT"
 for F in 2048 1280; do
