@@ -66,7 +66,7 @@ public final class Adam {
         current = gradients;
         currentStepSize = stepSize;
         currentBias2Sqrt = bias2Sqrt;
-        gradients.workers().run(w1Task);
+        gradients.workers().run(w1Task, model.hidden, HeadStep.GROUP);
         current = null;
         update(model.b1, gradients.gB1, m[0], v[0], stepSize, bias2Sqrt);
         update(model.gamma, gradients.gGamma, m[1], v[1], stepSize, bias2Sqrt);
@@ -75,10 +75,9 @@ public final class Adam {
         update(model.b2, gradients.gB2, m[4], v[4], stepSize, bias2Sqrt);
     }
 
-    /** The layer-1 weight's update for this part's hidden units. */
-    private void updateW1(int part, int parts) {
-        int hidden = model.hidden;
-        for (int j = (int) ((long) hidden * part / parts), to = (int) ((long) hidden * (part + 1) / parts); j < to; j++) {
+    /** The layer-1 weight's update for hidden units {@code [from, to)}. */
+    private void updateW1(int from, int to) {
+        for (int j = from; j < to; j++) {
             update(model.w1[j], current.gW1[j], m1[j], v1[j], currentStepSize, currentBias2Sqrt);
         }
     }

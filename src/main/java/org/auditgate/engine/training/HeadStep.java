@@ -21,8 +21,8 @@ import java.util.Arrays;
  * (C2 gives up when two float arrays are indexed with different offsets, since they might be the
  * same array), and loop bodies stay small enough to be unrolled. They keep exactly the summation
  * order described above. Each hidden unit's share of them is independent of the others, so with
- * {@link Workers} of several threads the units are split between the threads and the bits do not
- * depend on the number of threads.
+ * {@link Workers} of several threads the threads take groups of {@link #GROUP} units, and the bits
+ * do not depend on the number of threads or on which thread took which group.
  *
  * <p>Holds its work buffers for batches of up to {@code maxBatch} rows: a step allocates nothing.
  * Not thread-safe.
@@ -33,6 +33,8 @@ public final class HeadStep {
     static final double BN_MOMENTUM = 0.1;
     /** Features per cache chunk of the forward, a multiple of 32: 128 columns of 33 rows take about 19 KB. */
     static final int CHUNK = 128;
+    /** Hidden units per group that one thread claims (see {@link Workers}). */
+    static final int GROUP = 8;
     /** Features per cache chunk of the weight gradient: 33 rows of 256 take 33 KB. */
     static final int GRADIENT_CHUNK = 128;
 
@@ -176,7 +178,7 @@ public final class HeadStep {
 
     /**
      * {@code z = x·W1ᵀ + b1}, bit for bit {@code b1[j] + HeadModel.dot(row i, w1[j])} for every row
-     * and unit: the rows are transposed, then each part of the units is computed.
+     * and unit: the rows are transposed, then the units are computed group by group (see {@link Workers}).
      */
     private void firstLayer(int n) {
         final int f8 = features & ~7;
@@ -191,29 +193,23 @@ public final class HeadStep {
             }
         }
         batchRows = n;
-        workers.run(forwardTask);
-    }
-
-    private int partFrom(int part, int parts) {
-        return (int) ((long) hidden * part / parts);
+        workers.run(forwardTask, hidden, GROUP);
     }
 
     /**
-     * The forward of units {@code [from, to)} of this part. {@link HeadModel#dot}'s lane l sums the
+     * The forward of units {@code [from, to)} (one group). {@link HeadModel#dot}'s lane l sums the
      * products of features k ≡ l (mod 8), k &lt; F − F mod 8, in ascending k. Here, per unit and lane,
      * those products are added for all rows at once (an axpy over the rows of the transposed batch),
      * four features per pass (eight are not vectorised, as in the gradient):
-     * {@code c + p1 + p2 + p3 + p4} runs left to right, the same order as one feature per pass. The features are taken in chunks of {@link #CHUNK}, all units of the
-     * part per chunk, so a chunk's columns are read from the L1 cache rather than once per unit
-     * from L2; each lane still sees its features in ascending order. The lanes are then combined
+     * {@code c + p1 + p2 + p3 + p4} runs left to right, the same order as one feature per pass.
+     * The features are taken in chunks of {@link #CHUNK}, all units of the group per chunk, so a
+     * chunk's columns are read from the L1 cache rather than once per unit from L2; each lane still sees its features in ascending order. The lanes are then combined
      * and the tail added exactly as in {@code dot}.
      */
-    private void forwardPart(int part, int parts) {
+    private void forwardPart(int from, int to) {
         final int n = batchRows;
         final int f = features;
         final int f8 = f & ~7;
-        final int from = partFrom(part, parts);
-        final int to = partFrom(part + 1, parts);
         for (int j = from; j < to; j++) {
             for (float[] c : lanes[j]) {
                 for (int i = 0; i < n; i++) {
@@ -221,7 +217,7 @@ public final class HeadStep {
                 }
             }
         }
-        // Chunks of features whose columns stay in the L1 cache while every unit of the part uses them.
+        // Chunks of features whose columns stay in the L1 cache while every unit of the group uses them.
         for (int k0 = 0; k0 < f8; k0 += CHUNK) {
             final int k1 = Math.min(f8, k0 + CHUNK);
             for (int j = from; j < to; j++) {
@@ -374,24 +370,24 @@ public final class HeadStep {
         }
     }
 
-    /** {@code gW1[j][k] = Σᵢ dz[i][j]·x[i][k]} for every unit, each part of the units on its thread. */
+    /** {@code gW1[j][k] = Σᵢ dz[i][j]·x[i][k]} for every unit, group by group over the threads. */
     private void firstLayerGradient(int n) {
         batchRows = n;
-        workers.run(gradientTask);
+        workers.run(gradientTask, hidden, GROUP);
     }
 
     /**
-     * The weight gradient of units {@code [from, to)} of this part: per hidden unit, axpys over F
+     * The weight gradient of units {@code [from, to)} (one group): per hidden unit, axpys over F
      * (every array indexed by the bare loop index, which the JIT vectorises), four rows per pass to
      * save loads and stores (eight per pass make the loop body too large for C2 17 to unroll and
      * vectorise: five times slower). Java evaluates {@code g + a + b + c + d} left to right, so the sum runs
      * over rows in ascending order exactly as one row per pass would.
      */
-    private void gradientPart(int part, int parts) {
+    private void gradientPart(int from, int to) {
         final int n = batchRows;
         final int f = features;
         final float[] dz = d;
-        for (int j = partFrom(part, parts), to = partFrom(part + 1, parts); j < to; j++) {
+        for (int j = from; j < to; j++) {
             final float[] g = gW1[j];
             Arrays.fill(g, 0f);
             int i = 0;
