@@ -66,7 +66,7 @@ public final class Adam {
         current = gradients;
         currentStepSize = stepSize;
         currentBias2Sqrt = bias2Sqrt;
-        gradients.workers().run(w1Task, model.hidden, HeadStep.GROUP);
+        gradients.workers().run(w1Task, model.hidden, FirstLayer.GROUP);
         current = null;
         update(model.b1, gradients.gB1, m[0], v[0], stepSize, bias2Sqrt);
         update(model.gamma, gradients.gGamma, m[1], v[1], stepSize, bias2Sqrt);
