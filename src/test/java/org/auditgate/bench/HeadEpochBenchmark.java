@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One training epoch of the paper's head (N = 509 images, batch 32, dropout 0.5, Adam) at
  * F = 2048 (ResNet-50-sized features) and F = 1280 (MobileNetV2), as {@code head_reference.py
- * --bench} times PyTorch's. The trainer runs on the benchmark thread only (single-threaded; JMH's
- * default of one benchmark thread). Run through {@code src/test/bench/head-vs-pytorch.sh}, or:
+ * --bench} times PyTorch's. {@code threads} is the trainer's thread count: 1 runs on the benchmark
+ * thread only, 2 adds one worker that takes half of the hidden units (the results are the same
+ * bits either way). Run through {@code src/test/bench/head-vs-pytorch.sh}, or:
  * {@code java -cp … org.openjdk.jmh.Main HeadEpochBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -33,6 +35,9 @@ public class HeadEpochBenchmark {
 
     @Param("509")
     public int images;
+
+    @Param({"1", "2"})
+    public int threads;
 
     private HeadTrainer.Epochs epochs;
 
@@ -49,8 +54,13 @@ public class HeadEpochBenchmark {
         }
         labels[0] = true;
         labels[1] = false;
-        epochs = new HeadTrainer(HeadConfig.paper()).start(features, EpochFeatures.fixed(rows, features), labels,
+        epochs = new HeadTrainer(HeadConfig.paper(), threads).start(features, EpochFeatures.fixed(rows, features), labels,
                 new XoRoShiRo128PlusPlus(2L, 3L));
+    }
+
+    @TearDown
+    public void tearDown() {
+        epochs.close();
     }
 
     @Benchmark

@@ -10,6 +10,10 @@ package org.auditgate.engine.training;
  * </pre>
  * with β1 = 0.9, β2 = 0.999, ε = 1e-8; the scalars {@code lr/(1−β1^t)} and {@code √(1−β2^t)} are
  * computed in double and rounded to float, as PyTorch passes Python floats to float kernels.
+ *
+ * <p>The layer-1 weight's update is split by hidden unit over the threads of the
+ * {@link HeadStep} whose gradients are applied; every element's update is independent, so the
+ * bits do not depend on the threads. A step allocates nothing.
  */
 public final class Adam {
 
@@ -18,13 +22,23 @@ public final class Adam {
     private static final float EPS = 1e-8f;
 
     private final HeadModel model;
+    /** Moments of the layer-1 weight, {@code [H][F]} as the weight. */
+    private final float[][] m1;
+    private final float[][] v1;
+    /** Moments of the other parameters: b1, γ, β, w2, b2. */
     private final float[][] m;
     private final float[][] v;
+    private final Workers.Task w1Task = this::updateW1;
+    private HeadStep current;
+    private float currentStepSize;
+    private float currentBias2Sqrt;
     private int steps;
 
     /** Fresh optimiser state (zero moments, step 0) for {@code model}. */
     public Adam(HeadModel model) {
         this.model = model;
+        m1 = new float[model.hidden][model.features];
+        v1 = new float[model.hidden][model.features];
         float[][] params = params(model);
         m = new float[params.length][];
         v = new float[params.length][];
@@ -49,10 +63,22 @@ public final class Adam {
         double bias2 = 1 - Math.pow(BETA2, steps);
         float stepSize = (float) (learningRate / bias1);
         float bias2Sqrt = (float) Math.sqrt(bias2);
-        float[][] params = params(model);
-        float[][] grads = {gradients.gW1, gradients.gB1, gradients.gGamma, gradients.gBeta, gradients.gW2, gradients.gB2};
-        for (int p = 0; p < params.length; p++) {
-            update(params[p], grads[p], m[p], v[p], stepSize, bias2Sqrt);
+        current = gradients;
+        currentStepSize = stepSize;
+        currentBias2Sqrt = bias2Sqrt;
+        gradients.workers().run(w1Task, model.hidden, FirstLayer.GROUP);
+        current = null;
+        update(model.b1, gradients.gB1, m[0], v[0], stepSize, bias2Sqrt);
+        update(model.gamma, gradients.gGamma, m[1], v[1], stepSize, bias2Sqrt);
+        update(model.beta, gradients.gBeta, m[2], v[2], stepSize, bias2Sqrt);
+        update(model.w2, gradients.gW2, m[3], v[3], stepSize, bias2Sqrt);
+        update(model.b2, gradients.gB2, m[4], v[4], stepSize, bias2Sqrt);
+    }
+
+    /** The layer-1 weight's update for hidden units {@code [from, to)}. */
+    private void updateW1(int from, int to) {
+        for (int j = from; j < to; j++) {
+            update(model.w1[j], current.gW1[j], m1[j], v1[j], currentStepSize, currentBias2Sqrt);
         }
     }
 
@@ -73,6 +99,6 @@ public final class Adam {
     }
 
     private static float[][] params(HeadModel model) {
-        return new float[][] {model.w1, model.b1, model.gamma, model.beta, model.w2, model.b2};
+        return new float[][] {model.b1, model.gamma, model.beta, model.w2, model.b2};
     }
 }

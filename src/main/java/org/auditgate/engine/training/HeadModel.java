@@ -9,9 +9,10 @@ import java.util.Arrays;
  * its weights and BatchNorm running statistics, and its forward pass in evaluation mode
  * (dropout is the identity, BatchNorm uses the running statistics; DESIGN §4 "Head").
  *
- * <p>Arithmetic is float32 as in PyTorch. The first layer's weight is held as PyTorch holds it,
- * {@code [H×F]} row-major, so each hidden unit's weights are contiguous: the forward pass is a
- * dot product over F ({@link #dot}) and the weight gradient an axpy over F (see {@link HeadStep}).
+ * <p>Arithmetic is float32 as in PyTorch. The first layer's weight is held as PyTorch orders it,
+ * {@code [H×F]}, one array per hidden unit, so each unit's weights are contiguous and start at
+ * index 0: loops that index the weights, their gradient and Adam's moments with the same plain
+ * loop index are the ones the JIT vectorises (see {@link HeadStep}).
  *
  * <p>Not thread-safe while it is being trained; evaluation methods do not modify it.
  */
@@ -22,8 +23,8 @@ public final class HeadModel {
 
     final int features;
     final int hidden;
-    /** First layer weight {@code [H×F]} row-major: {@code w1[j * features + k]}. */
-    final float[] w1;
+    /** First layer weight {@code [H×F]}: {@code w1[j][k]}, one array of F per hidden unit. */
+    final float[][] w1;
     final float[] b1;
     final float[] gamma;
     final float[] beta;
@@ -35,7 +36,7 @@ public final class HeadModel {
     private HeadModel(int features, int hidden) {
         this.features = features;
         this.hidden = hidden;
-        w1 = new float[features * hidden];
+        w1 = new float[hidden][features];
         b1 = new float[hidden];
         gamma = new float[hidden];
         beta = new float[hidden];
@@ -60,8 +61,10 @@ public final class HeadModel {
         requirePositive(featureDimension, hidden);
         HeadModel m = new HeadModel(featureDimension, hidden);
         double bound1 = 1 / Math.sqrt(featureDimension);
-        for (int i = 0; i < m.w1.length; i++) {
-            m.w1[i] = uniform(rng, bound1);
+        for (float[] row : m.w1) {
+            for (int k = 0; k < featureDimension; k++) {
+                row[k] = uniform(rng, bound1);
+            }
         }
         for (int j = 0; j < hidden; j++) {
             m.b1[j] = uniform(rng, bound1);
@@ -86,7 +89,10 @@ public final class HeadModel {
             throw new IllegalArgumentException("weight shapes do not fit one head");
         }
         HeadModel m = new HeadModel(w1.length / hidden, hidden);
-        System.arraycopy(w1, 0, m.w1, 0, w1.length);
+        int f = w1.length / hidden;
+        for (int j = 0; j < hidden; j++) {
+            System.arraycopy(w1, j * f, m.w1[j], 0, f);
+        }
         System.arraycopy(b1, 0, m.b1, 0, hidden);
         System.arraycopy(bnGamma, 0, m.gamma, 0, hidden);
         System.arraycopy(bnBeta, 0, m.beta, 0, hidden);
@@ -106,7 +112,9 @@ public final class HeadModel {
 
     /** Overwrites this head's weights and statistics with those of {@code other} (same shape). */
     void copyFrom(HeadModel other) {
-        System.arraycopy(other.w1, 0, w1, 0, w1.length);
+        for (int j = 0; j < hidden; j++) {
+            System.arraycopy(other.w1[j], 0, w1[j], 0, features);
+        }
         System.arraycopy(other.b1, 0, b1, 0, hidden);
         System.arraycopy(other.gamma, 0, gamma, 0, hidden);
         System.arraycopy(other.beta, 0, beta, 0, hidden);
@@ -184,7 +192,7 @@ public final class HeadModel {
     private double logitOf(float[] x, int offset, float[] scale, float[] shift) {
         float out = b2[0];
         for (int j = 0; j < hidden; j++) {
-            float zj = b1[j] + dot(x, offset, w1, j * features, features);
+            float zj = b1[j] + dot(x, offset, w1[j], 0, features);
             float a = Math.max(zj, 0f) * scale[j] + shift[j];
             out += a * w2[j];
         }
@@ -193,7 +201,11 @@ public final class HeadModel {
 
     /** Layer 1 weight in PyTorch's layout {@code [H×F]} row-major (a copy). */
     public float[] w1() {
-        return w1.clone();
+        float[] out = new float[hidden * features];
+        for (int j = 0; j < hidden; j++) {
+            System.arraycopy(w1[j], 0, out, j * features, features);
+        }
+        return out;
     }
 
     /** Layer 1 bias, H values (a copy). */

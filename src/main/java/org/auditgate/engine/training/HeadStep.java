@@ -16,6 +16,10 @@ import java.util.Arrays;
  * {@link HeadModel#dot}, so the result depends on nothing but the inputs (PyTorch's BLAS sums in
  * another order: results agree to float rounding, not bit for bit).
  *
+ * <p>Layer 1's two F-long kernels (the forward and the weight gradient), which take nearly all the
+ * time, are in {@link FirstLayer}: tuned for the JIT, same summation order, optionally split over
+ * threads by hidden unit with bit-identical results.
+ *
  * <p>Holds its work buffers for batches of up to {@code maxBatch} rows: a step allocates nothing.
  * Not thread-safe.
  */
@@ -41,8 +45,10 @@ public final class HeadStep {
     private final float[] bnShift;
     private final float[] bnMean;
     private final float[] bnInvStd;
+    private final FirstLayer first;
 
-    final float[] gW1;
+    /** Layer 1 weight gradient {@code [H][F]}, one array per hidden unit as {@link HeadModel#w1}. */
+    final float[][] gW1;
     final float[] gB1;
     final float[] gGamma;
     final float[] gBeta;
@@ -55,6 +61,11 @@ public final class HeadStep {
      * @param maxBatch the largest batch that will be passed
      */
     public HeadStep(HeadModel model, double dropout, int maxBatch) {
+        this(model, dropout, maxBatch, new Workers(1));
+    }
+
+    /** As {@link #HeadStep(HeadModel, double, int)}, splitting the layer-1 kernels' hidden units over {@code workers}. */
+    HeadStep(HeadModel model, double dropout, int maxBatch, Workers workers) {
         if (!(dropout >= 0 && dropout < 1) || maxBatch < 2) {
             throw new IllegalArgumentException("dropout must be in [0, 1) and maxBatch at least 2");
         }
@@ -74,7 +85,8 @@ public final class HeadStep {
         bnShift = new float[hidden];
         bnMean = new float[hidden];
         bnInvStd = new float[hidden];
-        gW1 = new float[features * hidden];
+        first = new FirstLayer(model, maxBatch, z, d, workers);
+        gW1 = first.gW1;
         gB1 = new float[hidden];
         gGamma = new float[hidden];
         gBeta = new float[hidden];
@@ -84,6 +96,11 @@ public final class HeadStep {
     /** The head this step trains. */
     public HeadModel model() {
         return model;
+    }
+
+    /** The threads that split this step's hidden units (also used by {@link Adam} for layer 1). */
+    Workers workers() {
+        return first.workers();
     }
 
     /**
@@ -98,30 +115,43 @@ public final class HeadStep {
      * @return the batch's mean binary cross-entropy with logits
      */
     public double forwardBackward(float[] rows, int n, boolean[] labels, float[] keepMask) {
+        check(n, keepMask);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * features, first.row(i), 0, features);
+        }
+        return step(n, labels, keepMask);
+    }
+
+    /**
+     * The buffer of row {@code i} of the next batch (F floats from index 0), for callers that fill
+     * the batch in place and then call {@link #forwardBackwardInPlace}.
+     */
+    float[] row(int i) {
+        return first.row(i);
+    }
+
+    /** As {@link #forwardBackward}, on the rows already written to {@link #row}{@code (0 … n−1)}. */
+    double forwardBackwardInPlace(int n, boolean[] labels, float[] keepMask) {
+        check(n, keepMask);
+        return step(n, labels, keepMask);
+    }
+
+    private void check(int n, float[] keepMask) {
         if (n < 2 || n > maxBatch) {
             throw new IllegalArgumentException("batch of " + n + " rows; need 2 to " + maxBatch);
         }
         if (dropout && (keepMask == null || keepMask.length < n * hidden)) {
             throw new IllegalArgumentException("dropout is on: a keep mask of n × hidden values is needed");
         }
-        firstLayer(rows, n);
+    }
+
+    private double step(int n, boolean[] labels, float[] keepMask) {
+        first.forward(n);
         hiddenForward(n, keepMask);
         double loss = output(n, labels);
         hiddenBackward(n, keepMask);
-        firstLayerGradient(rows, n);
+        first.gradient(n);
         return loss;
-    }
-
-    /** {@code z = x·W1ᵀ + b1}: one {@link HeadModel#dot} over F per row and hidden unit. */
-    private void firstLayer(float[] x, int n) {
-        final float[] w = model.w1;
-        for (int j = 0; j < hidden; j++) {
-            float bias = model.b1[j];
-            int wj = j * features;
-            for (int i = 0; i < n; i++) {
-                z[i * hidden + j] = bias + HeadModel.dot(x, i * features, w, wj, features);
-            }
-        }
     }
 
     /** ReLU, dropout, BatchNorm in training mode (with the running-statistics update). */
@@ -224,40 +254,5 @@ public final class HeadStep {
         }
     }
 
-    /**
-     * {@code gW1[j][k] = Σᵢ dz[i][j]·x[i][k]}: per hidden unit, axpys over F (contiguous, which the
-     * JIT vectorises), four rows per pass to save loads and stores. Java evaluates
-     * {@code g + a + b + c + d} left to right, so the sum runs over rows in ascending order exactly
-     * as one row per pass would.
-     */
-    private void firstLayerGradient(float[] x, int n) {
-        final int f = features;
-        final float[] g = gW1;
-        final float[] dz = d;
-        Arrays.fill(g, 0f);
-        for (int j = 0; j < hidden; j++) {
-            int gj = j * f;
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                float d0 = dz[i * hidden + j];
-                float d1 = dz[(i + 1) * hidden + j];
-                float d2 = dz[(i + 2) * hidden + j];
-                float d3 = dz[(i + 3) * hidden + j];
-                int x0 = i * f;
-                int x1 = x0 + f;
-                int x2 = x1 + f;
-                int x3 = x2 + f;
-                for (int k = 0; k < f; k++) {
-                    g[gj + k] = g[gj + k] + d0 * x[x0 + k] + d1 * x[x1 + k] + d2 * x[x2 + k] + d3 * x[x3 + k];
-                }
-            }
-            for (; i < n; i++) {
-                float di = dz[i * hidden + j];
-                int xi = i * f;
-                for (int k = 0; k < f; k++) {
-                    g[gj + k] += di * x[xi + k];
-                }
-            }
-        }
-    }
+
 }

@@ -24,14 +24,37 @@ import java.util.Arrays;
  *
  * <p>All randomness comes from the given {@code rng}: first the initial weights
  * ({@link HeadModel#initialise}), then per epoch the shuffle and the masks, in that order. Same
- * inputs and the same seed give bit-identical results.
+ * inputs and the same seed give bit-identical results, whatever the number of threads: the
+ * threads only split the hidden units of the layer-1 kernels between them (see {@link HeadStep}).
  */
 public final class HeadTrainer {
 
     private final HeadConfig config;
+    private final int threads;
 
+    /** A trainer that runs on the calling thread only. */
     public HeadTrainer(HeadConfig config) {
+        this(config, 1);
+    }
+
+    /**
+     * A trainer whose layer-1 kernels run on {@code threads} threads (the caller and
+     * {@code threads − 1} workers that each training run starts and stops); the results are the
+     * same bits as with one thread.
+     *
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     */
+    public HeadTrainer(HeadConfig config, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
         this.config = config;
+        this.threads = threads;
+    }
+
+    /** Threads a training run uses, the caller's included. */
+    public int threads() {
+        return threads;
     }
 
     /** The configuration this trainer uses. */
@@ -58,7 +81,12 @@ public final class HeadTrainer {
             throw new IllegalArgumentException("validation rows or labels do not match valCount " + valCount);
         }
         requireBothClasses(valLabels, "validation set");
-        Epochs epochs = start(featureDimension, train, trainLabels, rng);
+        try (Epochs epochs = start(featureDimension, train, trainLabels, rng)) {
+            return train(epochs, valRows, valCount, valLabels);
+        }
+    }
+
+    private TrainingResult train(Epochs epochs, float[] valRows, int valCount, boolean[] valLabels) {
         EarlyStopping stopping = new EarlyStopping(config.earlyStopPatience(), config.earlyStopMinDelta(), config.stopAt());
         PlateauSchedule schedule = new PlateauSchedule(config.learningRate(), config.plateauPatience(), config.plateauFactor());
         double[] aurocs = new double[config.maxEpochs()];
@@ -93,7 +121,8 @@ public final class HeadTrainer {
     /**
      * Starts a training run without validation, early stopping or schedule: a freshly initialised
      * head (drawn from {@code rng}) whose epochs the caller runs one by one. Used by
-     * {@link #train} and by benchmarks.
+     * {@link #train} and by benchmarks. With more than one thread the caller must
+     * {@linkplain Epochs#close close} it to stop its worker threads.
      */
     public Epochs start(int featureDimension, EpochFeatures train, boolean[] trainLabels, UniformRandomProvider rng) {
         if (featureDimension < 1) {
@@ -131,7 +160,7 @@ public final class HeadTrainer {
     }
 
     /** A head being trained epoch by epoch; holds all work buffers, so an epoch allocates nothing. */
-    public final class Epochs {
+    public final class Epochs implements AutoCloseable {
 
         private final HeadModel model;
         private final EpochFeatures features;
@@ -139,8 +168,8 @@ public final class HeadTrainer {
         private final UniformRandomProvider rng;
         private final HeadStep step;
         private final Adam adam;
+        private final Workers workers;
         private final int[] order;
-        private final float[] rows;
         private final boolean[] batchLabels;
         private final float[] mask;
         private int epoch;
@@ -151,10 +180,10 @@ public final class HeadTrainer {
             this.labels = labels;
             this.rng = rng;
             int maxBatch = config.batchSize() + 1;
-            this.step = new HeadStep(model, config.dropout(), maxBatch);
+            this.workers = new Workers(threads);
+            this.step = new HeadStep(model, config.dropout(), maxBatch, workers);
             this.adam = new Adam(model);
             this.order = new int[labels.length];
-            this.rows = new float[maxBatch * model.featureDimension()];
             this.batchLabels = new boolean[maxBatch];
             this.mask = new float[maxBatch * model.hiddenUnits()];
         }
@@ -177,7 +206,6 @@ public final class HeadTrainer {
                 order[j] = t;
             }
             int batch = config.batchSize();
-            int f = model.featureDimension();
             int hidden = model.hiddenUnits();
             double keep = 1 - config.dropout();
             double lossSum = 0;
@@ -186,7 +214,7 @@ public final class HeadTrainer {
                 int size = batchSize(n - from, batch);
                 for (int r = 0; r < size; r++) {
                     int image = order[from + r];
-                    features.copy(epoch, image, rows, r * f);
+                    features.copy(epoch, image, step.row(r), 0);
                     batchLabels[r] = labels[image];
                 }
                 if (config.dropout() > 0) {
@@ -194,12 +222,18 @@ public final class HeadTrainer {
                         mask[u] = rng.nextDouble() < keep ? 1f : 0f;
                     }
                 }
-                lossSum += step.forwardBackward(rows, size, batchLabels, mask) * size;
+                lossSum += step.forwardBackwardInPlace(size, batchLabels, mask) * size;
                 adam.step(step, learningRate);
                 from += size;
             }
             epoch++;
             return lossSum / n;
+        }
+
+        /** Stops the worker threads (none with one thread); the head stays readable. */
+        @Override
+        public void close() {
+            workers.close();
         }
     }
 }

@@ -82,7 +82,7 @@ class HeadModelTest {
         HeadModel m = HeadModel.initialise(8, 4, new XoRoShiRo128PlusPlus(3L, 4L));
         float original = m.w1()[0];
         HeadModel c = m.copy();
-        m.w1[0] = 5f;
+        m.w1[0][0] = 5f;
         assertThat(c.w1()[0]).isEqualTo(original);
         assertThat(m.w1()[0]).isEqualTo(5f);
     }
