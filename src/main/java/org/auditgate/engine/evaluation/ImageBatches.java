@@ -100,14 +100,18 @@ public final class ImageBatches implements AutoCloseable {
             int offset = i * stride;
             futures.add(pool.submit(() -> {
                 byte[] bytes = dataset.read(entry);
-                preprocessor.writeTensor(preprocessor.prepare(decode(bytes, entry)), buffer, offset);
+                preprocessor.writeTensor(preprocessor.prepare(decode(decoder, bytes, entry)), buffer, offset);
                 return Sha256.hex(bytes);
             }));
         }
         return futures;
     }
 
-    private GreyImage decode(byte[] bytes, DatasetEntry entry) {
+    /**
+     * Decodes one dataset image; a rejection names the manifest line as well as the file, so the
+     * uploader finds the row to fix.
+     */
+    public static GreyImage decode(ImageDecoder decoder, byte[] bytes, DatasetEntry entry) {
         try {
             return decoder.decode(bytes, entry.path());
         } catch (RejectedInputException e) {

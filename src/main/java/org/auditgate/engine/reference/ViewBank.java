@@ -1,12 +1,12 @@
 package org.auditgate.engine.reference;
 
-import org.auditgate.engine.RejectedInputException;
 import org.auditgate.engine.Sha256;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.augment.StreamKey;
 import org.auditgate.engine.augment.TrainingViews;
 import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
+import org.auditgate.engine.evaluation.ImageBatches;
 import org.auditgate.engine.evaluation.Progress;
 import org.auditgate.engine.image.GreyImage;
 import org.auditgate.engine.image.ImageDecoder;
@@ -205,7 +205,7 @@ final class ViewBank {
                 int offset = r * stride;
                 futures.add(pool.submit(() -> {
                     GreyImage image = resized.computeIfAbsent(item.image(),
-                            i -> views.resize(decode(decoder, dataset, train.get(i))));
+                            i -> views.resize(ImageBatches.decode(decoder, dataset.read(train.get(i)), train.get(i))));
                     GreyImage view = views.view(image, new StreamKey(auditSeed, item.arm(), 0, item.view(), item.image())).image();
                     preprocessor.writeTensor(view, buffer, offset);
                 }));
@@ -214,14 +214,6 @@ final class ViewBank {
         }
     }
 
-    private static GreyImage decode(ImageDecoder decoder, SiteDataset dataset, DatasetEntry entry) {
-        try {
-            return decoder.decode(dataset.read(entry), entry.path());
-        } catch (RejectedInputException e) {
-            throw new RejectedInputException(e.kind(), e.where() + " (manifest.csv line " + entry.line() + ")",
-                    e.problem(), e.remedy(), e);
-        }
-    }
 
     static <T> T await(Future<T> future) {
         try {

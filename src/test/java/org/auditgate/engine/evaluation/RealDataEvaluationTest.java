@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.within;
  * evaluated with the paper-like split of the data's README (ID covid from github.com and
  * pneumonia from eurorad.org; OOD from sirm.org and radiopaedia.org; 0.6/0.15/0.25 by patient).
  */
-class RealDataEvaluationTest {
+public class RealDataEvaluationTest {
 
-    static final String PAPER_LIKE = """
+    /** The paper-like split of the data README, shared by the real-data tests. */
+    public static final String PAPER_LIKE = """
             task:
               positive: pneumonia
               negative: covid

@@ -1,5 +1,6 @@
 package org.auditgate.engine.reference;
 
+import org.auditgate.engine.evaluation.RealDataEvaluationTest;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.evaluation.Progress;
@@ -31,25 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealDataReferenceTest {
 
-    static final String PAPER_LIKE = """
-            task:
-              positive: pneumonia
-              negative: covid
-            sources:
-              covid:
-                id: [github.com]
-                ood: [sirm.org, radiopaedia.org]
-              pneumonia:
-                id: [eurorad.org]
-                ood: [radiopaedia.org]
-            split:
-              method: patient
-              train: 0.6
-              val: 0.15
-              test: 0.25
-              seed: 20251105
-            threshold: 0.5
-            """;
+    static final String PAPER_LIKE = RealDataEvaluationTest.PAPER_LIKE;
     static final int SEEDS = 3;
 
     static Path data;
