@@ -8,6 +8,7 @@ import org.auditgate.engine.evaluation.EvaluationJson;
 import org.auditgate.engine.evaluation.EvaluationResult;
 import org.auditgate.engine.evaluation.FeatureSink;
 import org.auditgate.engine.evaluation.VendorEvaluation;
+import org.auditgate.engine.image.ImageLimits;
 import org.auditgate.engine.onnx.OnnxModel;
 import org.auditgate.engine.split.AuditConfig;
 import org.auditgate.evaluations.EvaluationService;
@@ -68,9 +69,8 @@ public class EvaluateCommand implements Callable<Integer> {
     EvaluationResult run(PrintWriter out, PrintWriter err) {
         AuditConfig auditConfig = AuditConfig.load(config);
         OnnxModel onnx = OnnxModel.read(model);
-        VendorEvaluation.Options options = VendorEvaluation.Options.defaults()
-                .withRuntime(device.runtime()).withBatchSize(batch);
-        options = new VendorEvaluation.Options(options.batchSize(), device.threads(), options.runtime(), options.imageLimits());
+        VendorEvaluation.Options options = new VendorEvaluation.Options(batch, device.threads(), device.runtime(),
+                ImageLimits.defaults());
         try (SiteDataset site = SiteDataset.open(dataset)) {
             EvaluationResult result = VendorEvaluation.run(onnx, site, auditConfig, options, new ProgressLine(err), FeatureSink.DISCARD);
             ObjectNode node = EvaluationJson.toJson(result, onnx, site, auditConfig, JsonOutput.MAPPER);

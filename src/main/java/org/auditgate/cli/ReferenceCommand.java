@@ -85,9 +85,8 @@ public class ReferenceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AuditConfig auditConfig = AuditConfig.load(config);
         OnnxModel vendor = OnnxModel.read(model);
-        ReferenceOptions options = ReferenceOptions.defaults().withSeeds(seeds).withBankViews(bankViews)
-                .withThreads(device.threads());
-        options = new ReferenceOptions(options.seeds(), options.bankViews(), options.batchSize(), options.threads(), device.runtime());
+        ReferenceOptions options = new ReferenceOptions(seeds, bankViews, ReferenceOptions.defaults().batchSize(), device.threads(),
+                device.runtime());
         long started = System.nanoTime();
         try (SiteDataset site = SiteDataset.open(dataset)) {
             ReferenceResult result = ReferenceComparison.run(vendor, site, auditConfig, options, new ProgressLine(err),
