@@ -11,6 +11,7 @@ import org.auditgate.engine.reference.ReferenceJson;
 import org.auditgate.engine.reference.ReferenceModelExport;
 import org.auditgate.engine.reference.ReferenceOptions;
 import org.auditgate.engine.reference.ReferenceResult;
+import org.auditgate.engine.reference.ViewMode;
 import org.auditgate.engine.RejectedInputException;
 import org.auditgate.engine.split.AuditConfig;
 import picocli.CommandLine.Command;
@@ -49,7 +50,8 @@ public class ReferenceCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--views", defaultValue = "bank:16", paramLabel = "bank:K|exact",
-            description = "Training views: bank:K draws K views per image and arm once and samples one per epoch (default ${DEFAULT-VALUE}).")
+            description = "Training views: bank:K draws K views per image and arm once and samples one per epoch; exact draws a fresh view "
+                    + "per image and epoch and runs the backbone on each (slow on CPU) (default ${DEFAULT-VALUE}).")
     String views;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the reference JSON (every run's metrics and curves) to OUT.")
@@ -73,7 +75,8 @@ public class ReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int bankViews = bankViews();
+        boolean exact = views.trim().toLowerCase(Locale.ROOT).equals("exact");
+        int bankViews = exact ? ReferenceOptions.defaults().bankViews() : bankViews();
         if (seeds < 1 || seeds > 1000) {
             throw new UsageException("--seeds must be between 1 and 1000, not " + seeds);
         }
@@ -86,7 +89,7 @@ public class ReferenceCommand implements Callable<Integer> {
         AuditConfig auditConfig = AuditConfig.load(config);
         OnnxModel vendor = OnnxModel.read(model);
         ReferenceOptions options = new ReferenceOptions(seeds, bankViews, ReferenceOptions.defaults().batchSize(), device.threads(),
-                device.runtime());
+                device.runtime(), exact ? ViewMode.EXACT : ViewMode.BANK);
         long started = System.nanoTime();
         try (SiteDataset site = SiteDataset.open(dataset)) {
             ReferenceResult result = ReferenceComparison.run(vendor, site, auditConfig, options, new ProgressLine(err),
@@ -110,9 +113,6 @@ public class ReferenceCommand implements Callable<Integer> {
 
     private int bankViews() {
         String v = views.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("exact")) {
-            throw new UsageException("--views exact is not available yet (it needs a backbone pass per view and epoch); use bank:K");
-        }
         if (!v.startsWith("bank:")) {
             throw new UsageException("--views must be bank:K (e.g. bank:16) or exact, not '" + views + "'");
         }
@@ -136,9 +136,9 @@ public class ReferenceCommand implements Callable<Integer> {
     }
 
     private static void print(ReferenceResult result, PrintWriter out) {
-        out.printf(Locale.ROOT, "reference comparison: head retrained on the vendor's frozen backbone (%s, %d values), %s views K = %d, %d paired seeds%n",
-                TerminalText.safe(result.featureTensor().sourceTensor()), result.featureDimension(), result.viewMode().jsonName(),
-                result.bankViews(), result.seeds());
+        String views = result.viewMode() == ViewMode.BANK ? "bank views K = " + result.bankViews() : "exact views";
+        out.printf(Locale.ROOT, "reference comparison: head retrained on the vendor's frozen backbone (%s, %d values), %s, %d paired seeds%n",
+                TerminalText.safe(result.featureTensor().sourceTensor()), result.featureDimension(), views, result.seeds());
         out.printf(Locale.ROOT, "%-6s %18s %18s %18s%n", "arm", "ID AUROC", "OOD AUROC", "gap |ID-OOD|");
         for (Arm arm : Arm.values()) {
             ArmSummary s = result.summaries().get(arm);

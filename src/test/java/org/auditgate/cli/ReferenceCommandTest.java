@@ -77,9 +77,20 @@ class ReferenceCommandTest {
     }
 
     @Test
+    void exactViewsRunBothArms(QuarkusMainLauncher launcher) throws IOException {
+        Path json = dir.resolve("exact.json");
+        LaunchResult result = launcher.launch(args("--seeds", "1", "--views", "exact", "--json", json.toString()));
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(result.getOutput()).contains("exact views, 1 paired seeds").contains("clean").contains("noise");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("viewMode").asText()).isEqualTo("exact");
+        assertThat(root.path("arms").path("noise").path("runs")).hasSize(1);
+    }
+
+    @Test
     void wrongUsageExitsWithTwo(QuarkusMainLauncher launcher) {
-        assertThat(launcher.launch(args("--views", "exact")).getErrorOutput()).contains("not available yet");
-        assertThat(launcher.launch(args("--views", "exact")).exitCode()).isEqualTo(2);
+        assertThat(launcher.launch(args("--views", "exakt")).getErrorOutput()).contains("bank:K (e.g. bank:16) or exact");
+        assertThat(launcher.launch(args("--views", "exakt")).exitCode()).isEqualTo(2);
         assertThat(launcher.launch(args("--views", "bank:many")).exitCode()).isEqualTo(2);
         assertThat(launcher.launch(args("--seeds", "0")).exitCode()).isEqualTo(2);
         assertThat(launcher.launch(args("--seeds", "2", "--export-reference", dir.toString(), "--export-seed", "3")).exitCode())

@@ -3,12 +3,15 @@ package org.auditgate.engine.reference;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.augment.StreamKey;
+import org.auditgate.engine.augment.TrainingViews;
 import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.evaluation.ImageBatches;
 import org.auditgate.engine.evaluation.ModelInputs;
 import org.auditgate.engine.evaluation.Progress;
 import org.auditgate.engine.evaluation.ScoredImage;
+import org.auditgate.engine.image.GreyImage;
+import org.auditgate.engine.image.ImageDecoder;
 import org.auditgate.engine.image.ImageLimits;
 import org.auditgate.engine.image.InputSpec;
 import org.auditgate.engine.image.Preprocessor;
@@ -25,6 +28,7 @@ import org.auditgate.engine.split.AuditConfig;
 import org.auditgate.engine.split.Partition;
 import org.auditgate.engine.split.PatientSplitter;
 import org.auditgate.engine.split.SplitResult;
+import org.auditgate.engine.training.EpochFeatures;
 import org.auditgate.engine.training.HeadConfig;
 import org.auditgate.engine.training.HeadTrainer;
 import org.auditgate.engine.training.TrainingResult;
@@ -40,9 +44,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The reference comparison of DESIGN §4 in bank mode: on the vendor's frozen backbone, retrain the
+ * The reference comparison of DESIGN §4, in bank or exact view mode: on the vendor's frozen backbone, retrain the
  * classification head in arm {@code clean} and arm {@code noise} over the same seeds, and test
  * every head on ID test and OOD data.
  *
@@ -53,8 +59,13 @@ import java.util.concurrent.Executors;
  *       embedded once (see {@link ViewBank}); shared by all seeds. Validation, ID test and OOD
  *       images are never augmented: the evaluation preprocessing (resize, centre crop) is used,
  *       embedded once. Both kinds of rows go through the {@link FeatureCache}.
+ *   <li><b>Exact mode</b> ({@link ViewMode#EXACT}) instead decodes and resizes each training
+ *       image once and, in every epoch of every head, draws a fresh view and runs the backbone on it
+ *       (see {@link ExactEpochFeatures}); the backbone session stays open while the heads train.
+ *       These views are not cached.
  *   <li><b>Seeds</b>: for seed index s in 1..S and arm a, epoch e shows training image i's bank
- *       view {@code new StreamKey(auditSeed, a, s, e, i).rng().nextInt(K)}. The trainer's own
+ *       view {@code new StreamKey(auditSeed, a, s, e, i).rng().nextInt(K)} in bank mode, and the
+ *       fresh view {@code views.view(resized_i, new StreamKey(auditSeed, a, s, e, i))} in exact mode. The trainer's own
  *       stream (initial weights, shuffles, dropout masks) is
  *       {@code new StreamKey(auditSeed, Arm.CLEAN, s, 0, Integer.MAX_VALUE).rng()} for
  *       <em>both</em> arms: the two runs of a seed are paired, sharing initial weights, batch order
@@ -99,26 +110,65 @@ public final class ReferenceComparison {
         InputSpec spec = ModelInputs.inputSpec(vendor.inspect().metadata(), config.model());
         FeatureTensor feature = FeatureLocator.locate(vendor.proto(), config.model().featureTensor());
         ModelProto backbone = GraphSurgery.exposeFeatures(vendor.proto(), feature);
+        // The session stays open while the heads train: exact mode runs the backbone in every epoch. The
+        // pool is stopped, and its tasks finished, before the session closes.
+        try (InferenceSession session = InferenceSession.open(backbone.toByteArray(), options.runtime())) {
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+                Thread t = new Thread(runnable, "auditgate-reference");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                return run(vendor, dataset, config, options, head, viewSettings, progress, cache, split, spec, feature,
+                        session, pool);
+            } finally {
+                stop(pool);
+            }
+        }
+    }
 
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
+                                       HeadConfig head, ViewSettings viewSettings, Progress progress, FeatureCache cache,
+                                       SplitResult split, InputSpec spec, FeatureTensor feature, InferenceSession session,
+                                       ExecutorService pool) {
         List<DatasetEntry> train = split.of(Partition.TRAIN);
         List<DatasetEntry> val = split.of(Partition.VAL);
         List<DatasetEntry> tests = new ArrayList<>(split.of(Partition.TEST));
         tests.addAll(split.of(Partition.OOD));
         tests.sort(Comparator.comparingInt(DatasetEntry::line));
         Set<DatasetEntry> idTest = new HashSet<>(split.of(Partition.TEST));
-
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
-            Thread t = new Thread(runnable, "auditgate-reference");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Features features = features(vendor, dataset, config, options, viewSettings, spec, feature, backbone, train, val,
-                    tests, pool, progress, cache);
-            ViewBank bank = features.bank();
+        {
+            String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
+            ViewBank.Backbone views = new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(),
+                    viewSettings + "; " + backboneText);
+            TrainingViews trainingViews = viewSettings.trainingViews(spec.size());
+            Preprocessor preprocessor = new Preprocessor(spec);
+            Features features = features(vendor, dataset, config, options, trainingViews, preprocessor, views, backboneText,
+                    spec, train, val, tests, pool, progress, cache);
             EvaluationRows valRows = features.val();
             EvaluationRows testRows = features.tests();
-            int f = bank.dimension();
+            int f;
+            TrainingRows trainingRows;
+            if (options.viewMode() == ViewMode.BANK) {
+                ViewBank bank = features.bank();
+                f = bank.dimension();
+                trainingRows = (arm, seed) -> new BankEpochFeatures(bank, arm, config.seed(), seed, head.maxEpochs());
+            } else {
+                f = valRows.dimension();
+                List<GreyImage> resized = features.resized();
+                int batch = options.batchSize();
+                trainingRows = (arm, seed) -> new ExactEpochFeatures(resized, trainingViews, preprocessor, views, arm,
+                        config.seed(), seed, batch, f);
+            }
             valRows.requireDimension(f);
             testRows.requireDimension(f);
             List<ScoredImage> template = new ArrayList<>(tests.size());
@@ -126,8 +176,8 @@ public final class ReferenceComparison {
                 DatasetEntry e = tests.get(i);
                 template.add(new ScoredImage(e, idTest.contains(e) ? Partition.TEST : Partition.OOD, testRows.hashes().get(i), 0));
             }
-            Heads heads = new Heads(config, head, bank, labels(train, config), valRows.rows(), labels(val, config), testRows.rows(),
-                    template);
+            Heads heads = new Heads(config, head, trainingRows, f, labels(train, config), valRows.rows(), labels(val, config),
+                    testRows.rows(), template);
             SeedRun[] runs = train(heads, options, pool, progress);
             Map<Arm, List<SeedRun>> byArm = new EnumMap<>(Arm.class);
             Map<Arm, ArmSummary> summaries = new EnumMap<>(Arm.class);
@@ -137,33 +187,64 @@ public final class ReferenceComparison {
                 byArm.put(arm, list);
                 summaries.put(arm, summarise(arm, list));
             }
-            return new ReferenceResult(ViewMode.BANK, options.bankViews(), s, config.seed(), f, feature, spec, viewSettings, head,
-                    split, byArm, summaries);
-        } finally {
-            pool.shutdownNow();
+            return new ReferenceResult(options.viewMode(), options.viewMode() == ViewMode.BANK ? options.bankViews() : 0, s,
+                    config.seed(), f, feature, spec, viewSettings, head, split, byArm, summaries);
         }
     }
 
-    /** The backbone's features: the view bank of the training images and the un-augmented rows of the others. */
-    private record Features(ViewBank bank, EvaluationRows val, EvaluationRows tests) {
+    /**
+     * The backbone's features of the images that are never augmented, and for the training images
+     * either the view bank (bank mode; {@code resized} is null) or the decoded, resized images
+     * (exact mode; {@code bank} is null).
+     */
+    private record Features(ViewBank bank, List<GreyImage> resized, EvaluationRows val, EvaluationRows tests) {
+    }
+
+    /** Makes the training rows of one head: arm and seed index (1..S). */
+    @FunctionalInterface
+    private interface TrainingRows {
+        EpochFeatures of(Arm arm, int seed);
     }
 
     private static Features features(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
-                                     ViewSettings viewSettings, InputSpec spec, FeatureTensor feature, ModelProto backbone,
-                                     List<DatasetEntry> train, List<DatasetEntry> val, List<DatasetEntry> tests,
-                                     ExecutorService pool, Progress progress, FeatureCache cache) {
-        String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
-        try (InferenceSession session = InferenceSession.open(backbone.toByteArray(), options.runtime());
-             ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
-                     options.threads())) {
-            ViewBank bank = ViewBank.build(dataset, train, viewSettings.trainingViews(spec.size()), new Preprocessor(spec),
-                    new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(), viewSettings + "; " + backboneText),
-                    config.seed(), options.bankViews(), options.batchSize(), pool, cache, progress);
+                                     TrainingViews trainingViews, Preprocessor preprocessor, ViewBank.Backbone backbone,
+                                     String backboneText, InputSpec spec, List<DatasetEntry> train, List<DatasetEntry> val,
+                                     List<DatasetEntry> tests, ExecutorService pool, Progress progress, FeatureCache cache) {
+        try (ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), options.batchSize(),
+                options.threads())) {
+            ViewBank bank = null;
+            List<GreyImage> resized = null;
+            if (options.viewMode() == ViewMode.BANK) {
+                bank = ViewBank.build(dataset, train, trainingViews, preprocessor, backbone, config.seed(), options.bankViews(),
+                        options.batchSize(), pool, cache, progress);
+            } else {
+                resized = resize(dataset, train, trainingViews, pool, progress);
+            }
             String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
-            return new Features(bank,
-                    EvaluationRows.compute(batches, val, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress),
-                    EvaluationRows.compute(batches, tests, session, feature.outputName(), cache, vendor.sha256(), evaluation, progress));
+            InferenceSession session = backbone.session();
+            return new Features(bank, resized,
+                    EvaluationRows.compute(batches, val, session, backbone.output(), cache, vendor.sha256(), evaluation, progress),
+                    EvaluationRows.compute(batches, tests, session, backbone.output(), cache, vendor.sha256(), evaluation, progress));
         }
+    }
+
+    /** Exact mode: every training image decoded and resized once, on the pool, in training order. */
+    private static List<GreyImage> resize(SiteDataset dataset, List<DatasetEntry> train, TrainingViews views,
+                                          ExecutorService pool, Progress progress) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training images to draw views from");
+        }
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+        List<Future<GreyImage>> futures = new ArrayList<>(train.size());
+        for (DatasetEntry e : train) {
+            futures.add(pool.submit(() -> views.resize(ImageBatches.decode(decoder, dataset.read(e), e))));
+        }
+        List<GreyImage> out = new ArrayList<>(train.size());
+        for (Future<GreyImage> future : futures) {
+            out.add(ViewBank.await(future));
+            progress.update("decoding training images", out.size(), train.size());
+        }
+        return List.copyOf(out);
     }
 
     /** The trainer's stream of seed index {@code seed}, shared by both arms (the pairing). */
@@ -225,12 +306,12 @@ public final class ReferenceComparison {
     }
 
     /** Everything a head training needs; immutable and shared by the training threads. */
-    private record Heads(AuditConfig config, HeadConfig headConfig, ViewBank bank, boolean[] trainLabels, float[] valRows, boolean[] valLabels,
-                         float[] testRows, List<ScoredImage> tests) {
+    private record Heads(AuditConfig config, HeadConfig headConfig, TrainingRows trainingRows, int dimension, boolean[] trainLabels,
+                         float[] valRows, boolean[] valLabels, float[] testRows, List<ScoredImage> tests) {
 
         SeedRun train(Arm arm, int seed) {
-            BankEpochFeatures epochs = new BankEpochFeatures(bank, arm, config.seed(), seed, headConfig.maxEpochs());
-            TrainingResult result = new HeadTrainer(headConfig).train(bank.dimension(), epochs, trainLabels, valRows,
+            EpochFeatures epochs = trainingRows.of(arm, seed);
+            TrainingResult result = new HeadTrainer(headConfig).train(dimension, epochs, trainLabels, valRows,
                     valLabels.length, valLabels, headStream(config.seed(), seed).rng());
             double[] scores = new double[tests.size()];
             result.best().scores(testRows, tests.size(), scores);

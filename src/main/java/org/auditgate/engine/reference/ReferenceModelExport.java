@@ -50,7 +50,8 @@ public final class ReferenceModelExport {
         metadata.put("auditgate.reference.arm", arm.cliName());
         metadata.put("auditgate.reference.seed", Integer.toString(seed));
         metadata.put("auditgate.reference.auditSeed", Long.toString(result.auditSeed()));
-        metadata.put("auditgate.reference.views", result.viewMode().jsonName() + ":" + result.bankViews());
+        metadata.put("auditgate.reference.views", result.viewMode() == ViewMode.BANK
+                ? result.viewMode().jsonName() + ":" + result.bankViews() : result.viewMode().jsonName());
         metadata.put("auditgate.reference.bestEpoch", Integer.toString(run.bestEpoch()));
         return GraphSurgery.withMetadata(grafted, metadata);
     }

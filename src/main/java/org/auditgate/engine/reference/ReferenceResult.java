@@ -15,7 +15,7 @@ import java.util.Objects;
  * The outcome of a reference comparison (DESIGN §4).
  *
  * @param viewMode how training views were produced
- * @param bankViews K, views per training image and arm
+ * @param bankViews K, views per training image and arm in bank mode; 0 in exact mode
  * @param seeds S, seeds per arm (indices 1..S)
  * @param auditSeed the audit configuration's seed from which every stream is derived
  * @param featureDimension F
