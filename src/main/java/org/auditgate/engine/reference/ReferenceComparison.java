@@ -146,50 +146,48 @@ public final class ReferenceComparison {
         tests.addAll(split.of(Partition.OOD));
         tests.sort(Comparator.comparingInt(DatasetEntry::line));
         Set<DatasetEntry> idTest = new HashSet<>(split.of(Partition.TEST));
-        {
-            String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
-            ViewBank.Backbone views = new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(),
-                    viewSettings + "; " + backboneText);
-            TrainingViews trainingViews = viewSettings.trainingViews(spec.size());
-            Preprocessor preprocessor = new Preprocessor(spec);
-            Features features = features(vendor, dataset, config, options, trainingViews, preprocessor, views, backboneText,
-                    spec, train, val, tests, pool, progress, cache);
-            EvaluationRows valRows = features.val();
-            EvaluationRows testRows = features.tests();
-            int f;
-            TrainingRows trainingRows;
-            if (options.viewMode() == ViewMode.BANK) {
-                ViewBank bank = features.bank();
-                f = bank.dimension();
-                trainingRows = (arm, seed) -> new BankEpochFeatures(bank, arm, config.seed(), seed, head.maxEpochs());
-            } else {
-                f = valRows.dimension();
-                List<GreyImage> resized = features.resized();
-                int batch = options.batchSize();
-                trainingRows = (arm, seed) -> new ExactEpochFeatures(resized, trainingViews, preprocessor, views, arm,
-                        config.seed(), seed, batch, f);
-            }
-            valRows.requireDimension(f);
-            testRows.requireDimension(f);
-            List<ScoredImage> template = new ArrayList<>(tests.size());
-            for (int i = 0; i < tests.size(); i++) {
-                DatasetEntry e = tests.get(i);
-                template.add(new ScoredImage(e, idTest.contains(e) ? Partition.TEST : Partition.OOD, testRows.hashes().get(i), 0));
-            }
-            Heads heads = new Heads(config, head, trainingRows, f, labels(train, config), valRows.rows(), labels(val, config),
-                    testRows.rows(), template);
-            SeedRun[] runs = train(heads, options, pool, progress);
-            Map<Arm, List<SeedRun>> byArm = new EnumMap<>(Arm.class);
-            Map<Arm, ArmSummary> summaries = new EnumMap<>(Arm.class);
-            int s = options.seeds();
-            for (Arm arm : Arm.values()) {
-                List<SeedRun> list = Arrays.asList(runs).subList(arm.ordinal() * s, (arm.ordinal() + 1) * s);
-                byArm.put(arm, list);
-                summaries.put(arm, summarise(arm, list));
-            }
-            return new ReferenceResult(options.viewMode(), options.viewMode() == ViewMode.BANK ? options.bankViews() : 0, s,
-                    config.seed(), f, feature, spec, viewSettings, head, split, byArm, summaries);
+        String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
+        ViewBank.Backbone views = new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(),
+                viewSettings + "; " + backboneText);
+        TrainingViews trainingViews = viewSettings.trainingViews(spec.size());
+        Preprocessor preprocessor = new Preprocessor(spec);
+        Features features = features(vendor, dataset, config, options, trainingViews, preprocessor, views, backboneText,
+                spec, train, val, tests, pool, progress, cache);
+        EvaluationRows valRows = features.val();
+        EvaluationRows testRows = features.tests();
+        int f;
+        TrainingRows trainingRows;
+        if (options.viewMode() == ViewMode.BANK) {
+            ViewBank bank = features.bank();
+            f = bank.dimension();
+            trainingRows = (arm, seed) -> new BankEpochFeatures(bank, arm, config.seed(), seed, head.maxEpochs());
+        } else {
+            f = valRows.dimension();
+            List<GreyImage> resized = features.resized();
+            int batch = options.batchSize();
+            trainingRows = (arm, seed) -> new ExactEpochFeatures(resized, trainingViews, preprocessor, views, arm,
+                    config.seed(), seed, batch, f);
         }
+        valRows.requireDimension(f);
+        testRows.requireDimension(f);
+        List<ScoredImage> template = new ArrayList<>(tests.size());
+        for (int i = 0; i < tests.size(); i++) {
+            DatasetEntry e = tests.get(i);
+            template.add(new ScoredImage(e, idTest.contains(e) ? Partition.TEST : Partition.OOD, testRows.hashes().get(i), 0));
+        }
+        Heads heads = new Heads(config, head, trainingRows, f, labels(train, config), valRows.rows(), labels(val, config),
+                testRows.rows(), template);
+        SeedRun[] runs = train(heads, options, pool, progress);
+        Map<Arm, List<SeedRun>> byArm = new EnumMap<>(Arm.class);
+        Map<Arm, ArmSummary> summaries = new EnumMap<>(Arm.class);
+        int s = options.seeds();
+        for (Arm arm : Arm.values()) {
+            List<SeedRun> list = Arrays.asList(runs).subList(arm.ordinal() * s, (arm.ordinal() + 1) * s);
+            byArm.put(arm, list);
+            summaries.put(arm, summarise(arm, list));
+        }
+        return new ReferenceResult(options.viewMode(), options.viewMode() == ViewMode.BANK ? options.bankViews() : 0, s,
+                config.seed(), f, feature, spec, viewSettings, head, split, byArm, summaries);
     }
 
     /**
