@@ -1,5 +1,6 @@
 package org.auditgate.engine.evaluation;
 
+import org.auditgate.engine.Futures;
 import org.auditgate.engine.RejectedInputException;
 import org.auditgate.engine.Sha256;
 import org.auditgate.engine.dataset.DatasetEntry;
@@ -12,7 +13,6 @@ import org.auditgate.engine.image.Preprocessor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,7 +71,7 @@ public final class ImageBatches implements AutoCloseable {
         for (int b = 0; b < batches; b++) {
             int from = b * batchSize;
             int n = Math.min(batchSize, entries.size() - from);
-            List<String> hashes = pending.stream().map(ImageBatches::await).toList();
+            List<String> hashes = pending.stream().map(f -> Futures.await(f, "preparing images")).toList();
             pending = b + 1 < batches ? submit(entries, from + batchSize, buffers[(b + 1) % 2], stride) : List.of();
             consumer.accept(from, n, buffers[b % 2], hashes);
             progress.update(stage, from + n, entries.size());
@@ -86,7 +86,7 @@ public final class ImageBatches implements AutoCloseable {
         }
         List<String> hashes = new ArrayList<>(entries.size());
         for (Future<String> f : futures) {
-            hashes.add(await(f));
+            hashes.add(Futures.await(f, "hashing images"));
             progress.update(stage, hashes.size(), entries.size());
         }
         return hashes;
@@ -117,20 +117,6 @@ public final class ImageBatches implements AutoCloseable {
         } catch (RejectedInputException e) {
             throw new RejectedInputException(e.kind(), e.where() + " (manifest.csv line " + entry.line() + ")",
                     e.problem(), e.remedy(), e);
-        }
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing images", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -11,6 +11,7 @@ import org.auditgate.engine.onnx.OnnxModel;
 import org.auditgate.engine.onnx.RuntimeOptions;
 import org.auditgate.engine.onnx.VendorScorer;
 import org.auditgate.engine.onnx.ScoredBatch;
+import org.auditgate.engine.split.Assignment;
 import org.auditgate.engine.split.AuditConfig;
 import org.auditgate.engine.split.LeakageCheck;
 import org.auditgate.engine.split.Leak;
@@ -20,12 +21,9 @@ import org.auditgate.engine.split.SplitResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Evaluates a vendor model as it is (DESIGN §2, "vendor evaluation"): splits the site dataset per
@@ -69,10 +67,8 @@ public final class VendorEvaluation {
 
         List<DatasetEntry> trainAndVal = new ArrayList<>(split.of(Partition.TRAIN));
         trainAndVal.addAll(split.of(Partition.VAL));
-        List<DatasetEntry> tests = new ArrayList<>(split.of(Partition.TEST));
-        tests.addAll(split.of(Partition.OOD));
-        tests.sort(Comparator.comparingInt(DatasetEntry::line));
-        Set<DatasetEntry> idTest = new HashSet<>(split.of(Partition.TEST));
+        List<Assignment> tested = split.tested();
+        List<DatasetEntry> tests = tested.stream().map(Assignment::entry).toList();
 
         try (ImageBatches batches = new ImageBatches(dataset, spec, options.imageLimits(), options.batchSize(), options.decodeThreads());
              VendorScorer scorer = VendorScorer.open(model, config.model().featureTensor(),
@@ -89,8 +85,7 @@ public final class VendorEvaluation {
                 ScoredBatch result = scorer.score(input, n, spec.size());
                 for (int i = 0; i < n; i++) {
                     DatasetEntry entry = tests.get(from + i);
-                    Partition partition = idTest.contains(entry) ? Partition.TEST : Partition.OOD;
-                    scored.add(new ScoredImage(entry, partition, sha256.get(i), result.scores()[i]));
+                    scored.add(new ScoredImage(entry, tested.get(from + i).partition(), sha256.get(i), result.scores()[i]));
                     hashes.put(entry, sha256.get(i));
                     features.accept(entry, result.features(), i * f, f);
                 }

@@ -58,10 +58,15 @@ public final class MetricJson {
     }
 
     private static void putValue(ObjectNode node, double value) {
+        putNumber(node, "value", value);
+    }
+
+    /** Writes {@code value} under {@code field}, or {@code null} when it is undefined (NaN). */
+    public static void putNumber(ObjectNode node, String field, double value) {
         if (Double.isNaN(value)) {
-            node.putNull("value");
+            node.putNull(field);
         } else {
-            node.put("value", value);
+            node.put(field, value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.auditgate.engine.reference;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import org.auditgate.engine.Futures;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.augment.StreamKey;
 import org.auditgate.engine.augment.TrainingViews;
@@ -24,6 +25,7 @@ import org.auditgate.engine.onnx.FeatureTensor;
 import org.auditgate.engine.onnx.GraphSurgery;
 import org.auditgate.engine.onnx.InferenceSession;
 import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.split.Assignment;
 import org.auditgate.engine.split.AuditConfig;
 import org.auditgate.engine.split.Partition;
 import org.auditgate.engine.split.PatientSplitter;
@@ -35,12 +37,9 @@ import org.auditgate.engine.training.TrainingResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,8 +104,7 @@ public final class ReferenceComparison {
      */
     public static ReferenceResult run(OnnxModel vendor, SiteDataset dataset, AuditConfig config, ReferenceOptions options,
                                       HeadConfig head, ViewSettings viewSettings, Progress progress, FeatureCache cache) {
-        config.validateAgainst(dataset.entries());
-        SplitResult split = PatientSplitter.split(dataset.entries(), config);
+        SplitResult split = PatientSplitter.split(dataset.entries(), config); // validates the configuration against the data
         InputSpec spec = ModelInputs.inputSpec(vendor.inspect().metadata(), config.model());
         FeatureTensor feature = FeatureLocator.locate(vendor.proto(), config.model().featureTensor());
         ModelProto backbone = GraphSurgery.exposeFeatures(vendor.proto(), feature);
@@ -142,10 +140,8 @@ public final class ReferenceComparison {
                                        ExecutorService pool) {
         List<DatasetEntry> train = split.of(Partition.TRAIN);
         List<DatasetEntry> val = split.of(Partition.VAL);
-        List<DatasetEntry> tests = new ArrayList<>(split.of(Partition.TEST));
-        tests.addAll(split.of(Partition.OOD));
-        tests.sort(Comparator.comparingInt(DatasetEntry::line));
-        Set<DatasetEntry> idTest = new HashSet<>(split.of(Partition.TEST));
+        List<Assignment> tested = split.tested();
+        List<DatasetEntry> tests = tested.stream().map(Assignment::entry).toList();
         String backboneText = spec + ", features of " + feature.sourceTensor() + " (" + feature.route() + ")";
         ViewBank.Backbone views = new ViewBank.Backbone(session, feature.outputName(), vendor.sha256(),
                 viewSettings + "; " + backboneText);
@@ -171,9 +167,8 @@ public final class ReferenceComparison {
         valRows.requireDimension(f);
         testRows.requireDimension(f);
         List<ScoredImage> template = new ArrayList<>(tests.size());
-        for (int i = 0; i < tests.size(); i++) {
-            DatasetEntry e = tests.get(i);
-            template.add(new ScoredImage(e, idTest.contains(e) ? Partition.TEST : Partition.OOD, testRows.hashes().get(i), 0));
+        for (int i = 0; i < tested.size(); i++) {
+            template.add(new ScoredImage(tested.get(i).entry(), tested.get(i).partition(), testRows.hashes().get(i), 0));
         }
         Heads heads = new Heads(config, head, trainingRows, f, labels(train, config), valRows.rows(), labels(val, config),
                 testRows.rows(), template);
@@ -239,7 +234,7 @@ public final class ReferenceComparison {
         }
         List<GreyImage> out = new ArrayList<>(train.size());
         for (Future<GreyImage> future : futures) {
-            out.add(ViewBank.await(future));
+            out.add(Futures.await(future, "decoding training images"));
             progress.update("decoding training images", out.size(), train.size());
         }
         return List.copyOf(out);
@@ -275,7 +270,7 @@ public final class ReferenceComparison {
         progress.update("training heads", 0, 2L * s);
         for (int finished = 1; finished <= 2 * s; finished++) {
             try {
-                ViewBank.await(done.take());
+                Futures.await(done.take(), "training heads");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while training heads", e);

@@ -94,16 +94,8 @@ public final class ReferenceJson {
     }
 
     private static void put(ObjectNode node, MeanSd value) {
-        number(node, "mean", value.mean());
-        number(node, "sd", value.sd());
+        MetricJson.putNumber(node, "mean", value.mean());
+        MetricJson.putNumber(node, "sd", value.sd());
         node.put("n", value.n());
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
     }
 }

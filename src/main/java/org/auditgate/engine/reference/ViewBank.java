@@ -1,5 +1,6 @@
 package org.auditgate.engine.reference;
 
+import org.auditgate.engine.Futures;
 import org.auditgate.engine.Sha256;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.augment.StreamKey;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -100,7 +100,7 @@ final class ViewBank {
         for (DatasetEntry e : train) {
             reads.add(pool.submit(() -> dataset.read(e)));
         }
-        List<String> hashes = reads.stream().map(f -> Sha256.hex(await(f))).toList();
+        List<String> hashes = reads.stream().map(f -> Sha256.hex(Futures.await(f, "reading training images"))).toList();
         List<FeatureCache.Key> keys = new ArrayList<>(2 * n);
         for (Arm arm : Arm.values()) {
             for (int i = 0; i < n; i++) {
@@ -174,7 +174,7 @@ final class ViewBank {
             for (int b = 0; b < batches; b++) {
                 int from = b * batchSize;
                 int count = Math.min(batchSize, items.size() - from);
-                pending.forEach(ViewBank::await);
+                pending.forEach(f -> Futures.await(f, "computing training views"));
                 pending = b + 1 < batches ? submit(items, from + batchSize, batchSize, buffers[(b + 1) % 2], stride) : List.of();
                 float[] out = backbone.session().run(buffers[b % 2], new long[] {count, 3, size, size},
                         Set.of(backbone.output())).get(backbone.output());
@@ -214,21 +214,4 @@ final class ViewBank {
         }
     }
 
-
-    static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the reference comparison", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
-    }
 }

@@ -21,6 +21,11 @@ public record SplitResult(List<Assignment> assignments, List<DatasetEntry> unuse
         patientsInIdAndOod = List.copyOf(Objects.requireNonNull(patientsInIdAndOod, "patientsInIdAndOod"));
     }
 
+    /** The images that are scored, ID test and OOD, with their partition, in manifest order. */
+    public List<Assignment> tested() {
+        return assignments.stream().filter(a -> a.partition() == Partition.TEST || a.partition() == Partition.OOD).toList();
+    }
+
     /** The images of one partition, in manifest order. */
     public List<DatasetEntry> of(Partition partition) {
         return assignments.stream().filter(a -> a.partition() == partition).map(Assignment::entry).toList();
