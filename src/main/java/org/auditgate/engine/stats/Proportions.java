@@ -1,6 +1,12 @@
 package org.auditgate.engine.stats;
 
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.auditgate.engine.metrics.ConfusionCounts;
+import org.auditgate.engine.metrics.Metric;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Confidence intervals for a proportion (accuracy, recall, specificity, precision, NPV).
@@ -38,5 +44,27 @@ public final class Proportions {
         org.apache.commons.statistics.interval.Interval ci =
                 BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate((int) trials, (int) successes, 1 - level);
         return new Interval(ci.getLowerBound(), ci.getUpperBound());
+    }
+
+    /**
+     * Wilson intervals of the five proportions of a confusion matrix: accuracy (TP + TN of all),
+     * recall (TP of TP + FN), specificity (TN of TN + FP), precision (TP of TP + FP) and NPV (TN of
+     * TN + FN). An interval is {@link Interval#UNDEFINED} where its proportion is (zero denominator).
+     *
+     * @return the intervals keyed by {@link Metric}; AUROC and F1 are absent (see {@link DeLong}
+     *     and {@link Bootstrap})
+     */
+    public static Map<Metric, Interval> wilson(ConfusionCounts counts, double level) {
+        long tp = counts.truePositives();
+        long fp = counts.falsePositives();
+        long tn = counts.trueNegatives();
+        long fn = counts.falseNegatives();
+        Map<Metric, Interval> intervals = new EnumMap<>(Metric.class);
+        intervals.put(Metric.ACCURACY, wilson(tp + tn, counts.total(), level));
+        intervals.put(Metric.RECALL, wilson(tp, tp + fn, level));
+        intervals.put(Metric.SPECIFICITY, wilson(tn, tn + fp, level));
+        intervals.put(Metric.PRECISION, wilson(tp, tp + fp, level));
+        intervals.put(Metric.NPV, wilson(tn, tn + fn, level));
+        return Collections.unmodifiableMap(intervals);
     }
 }

@@ -1,5 +1,7 @@
 package org.auditgate.engine.stats;
 
+import org.auditgate.engine.metrics.ConfusionCounts;
+import org.auditgate.engine.metrics.Metric;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -87,5 +89,18 @@ class SummariesTest {
         assertThat(ci.upper()).isCloseTo(z2 / (10 + z2), within(1e-12));
         assertThat(Proportions.wilson(0, 0, 0.95)).isEqualTo(Interval.UNDEFINED);
         assertThatThrownBy(() -> Proportions.wilson(3, 2, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void wilsonOfAConfusionMatrixUsesEachMetricsDenominator() {
+        ConfusionCounts c = new ConfusionCounts(25, 4, 86, 0);
+        var ci = Proportions.wilson(c, 0.95);
+        assertThat(ci).containsOnlyKeys(Metric.ACCURACY, Metric.RECALL, Metric.SPECIFICITY, Metric.PRECISION, Metric.NPV);
+        assertThat(ci.get(Metric.ACCURACY)).isEqualTo(Proportions.wilson(111, 115, 0.95));
+        assertThat(ci.get(Metric.RECALL)).isEqualTo(Proportions.wilson(25, 25, 0.95));
+        assertThat(ci.get(Metric.SPECIFICITY)).isEqualTo(Proportions.wilson(86, 90, 0.95));
+        assertThat(ci.get(Metric.PRECISION)).isEqualTo(Proportions.wilson(25, 29, 0.95));
+        assertThat(ci.get(Metric.NPV)).isEqualTo(Proportions.wilson(86, 86, 0.95));
+        assertThat(Proportions.wilson(new ConfusionCounts(0, 0, 5, 0), 0.95).get(Metric.RECALL)).isEqualTo(Interval.UNDEFINED);
     }
 }
