@@ -2,6 +2,7 @@ package org.auditgate.engine.policy;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -116,7 +117,8 @@ final class PolicyParser {
         Node metricNode = required(keys, "metric", node, field).getValueNode();
         String metricText = text(metricNode, field + ".metric");
         PolicyMetric metric = PolicyMetric.fromYaml(metricText).orElseThrow(() -> reject(metricNode, field + ".metric",
-                "is '" + metricText + "', not a known metric", "Use one of " + names(EnumSet.allOf(PolicyMetric.class))));
+                "is '" + metricText + "', not a known metric", "Use one of " + Arrays.stream(PolicyMetric.values())
+                        .map(PolicyMetric::yamlName).collect(Collectors.joining(", "))));
         Node scopeNode = required(keys, "scope", node, field).getValueNode();
         String scopeText = text(scopeNode, field + ".scope");
         Scope scope = Scope.parse(scopeText).orElseThrow(() -> reject(scopeNode, field + ".scope",
@@ -136,7 +138,7 @@ final class PolicyParser {
             throw reject(statisticNode, field + ".statistic", "is '" + statisticText + "', which "
                     + (statistic == null ? "is not a known statistic" : "the audit does not compute for "
                             + metric.yamlName() + " in " + scope.kind().text() + (scope.source() == null ? "" : "<source>")),
-                    "Use " + names(allowed));
+                    "Use " + allowed.stream().map(Statistic::yamlName).collect(Collectors.joining(", ")));
         }
         Bound bound = bound(keys, node, field, scope, statistic);
         Node severityNode = required(keys, "severity", node, field).getValueNode();
@@ -276,17 +278,6 @@ final class PolicyParser {
             }
         }
         throw wrongType(node, field, "a finite number");
-    }
-
-    private static String names(Set<? extends Enum<?>> values) {
-        return values.stream().map(PolicyParser::yamlName).collect(Collectors.joining(", "));
-    }
-
-    private static String yamlName(Enum<?> value) {
-        if (value instanceof PolicyMetric metric) {
-            return metric.yamlName();
-        }
-        return ((Statistic) value).yamlName();
     }
 
     private RejectedInputException wrongType(Node node, String field, String expected) {
