@@ -6,9 +6,12 @@ import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.demo.DemoBackbone;
+import org.auditgate.engine.demo.DemoDatasetSpec;
+import org.auditgate.engine.demo.FilterPyramidBackbone;
 import org.auditgate.engine.demo.DemoVendorModel;
 import org.auditgate.engine.demo.LogisticHead;
 import org.auditgate.engine.demo.SyntheticCxrGenerator;
+import org.auditgate.engine.evaluation.FeatureExtractor;
 import org.auditgate.engine.evaluation.ImageBatches;
 import org.auditgate.engine.evaluation.ModelInputs;
 import org.auditgate.engine.evaluation.Progress;
@@ -26,8 +29,8 @@ import org.auditgate.engine.split.ModelSettings;
 import org.auditgate.engine.split.Partition;
 import org.auditgate.engine.split.PatientSplitter;
 import org.auditgate.engine.split.SplitResult;
+import org.auditgate.engine.training.HeadConfig;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,18 +48,35 @@ import static org.assertj.core.api.Assertions.within;
  * artifacts, and the disease is a low-frequency opacity. The hypothesis: noise injection masks the
  * artifacts, so the noise arm's heads generalise better out of distribution.
  *
- * <p>With the paper's protocol (views and head as DESIGN §4) this does <b>not</b> hold on this data
- * (see {@link #noiseArmGeneralisesBetterOutOfDistribution}); the tests below pin down why:
+ * <p><b>It holds on a CNN-like backbone</b> ({@link #noiseArmGeneralisesBetterOutOfDistribution}):
+ * the paper's protocol ({@link HeadConfig#paper()}, {@link ViewSettings#paper()}, through
+ * {@link ReferenceComparison#run}) on {@link FilterPyramidBackbone} (5-level pyramid × 16 fixed 5×5
+ * filters, BatchNorm-like scales from vendor data, ReLU, GlobalAveragePool; 80 features) with 480
+ * ID images per class, 8 seeds, K = 4, measured: clean ID AUROC 0.990, OOD 0.534 ± 0.074 (SD over
+ * seeds); noise ID 0.907, OOD 0.601 ± 0.049; effect (paired noise − clean OOD AUROC) +0.067, SD
+ * 0.055. Clean heads stop after 5 epochs on average (the artifact gives validation AUROC ≥ 0.98),
+ * noise heads train about 15 epochs and learn the opacities. Checked off the test's seeds, once:
+ * generator seed 7 and filter seed 2 gave +0.077 (SD 0.094).
+ *
+ * <p>Why each of the two changes, and neither alone, is needed:
  * <ul>
- *   <li>the noise does mask the artifacts at the backbone's scale (the high-pass features lose
- *       their label signal), but it also inflates those features far above anything a clean
- *       validation or test image shows, so noise-arm heads meet shifted inputs at evaluation;
- *   <li>RandomResizedCrop (scale 0.08–1) removes most of the disease signal at this backbone's
- *       scale: its low-frequency features are whole-image summaries (blob mean and maximum,
- *       gradients, grey mean) that change with the field of view;
- *   <li>what is left favours the noise arm only for a standardised linear probe on the same banks;
- *       the paper's head (unstandardised input, lr 1e-4, early stopping on clean validation
- *       images) does not reach it.
+ *   <li><b>Backbone.</b> {@link DemoBackbone}'s disease features are whole-image summaries (blob
+ *       mean and maximum after pooling, gradients, grey mean) that RandomResizedCrop (scale 0.08–1)
+ *       destroys, and its high-pass features are inflated ~2.8× by noise. A real pretrained CNN's
+ *       features are averages of local detectors on comparable scales, so a crop that contains a
+ *       lesion still shows it. On the pyramid a standardised linear probe from un-augmented ID
+ *       training images reaches OOD AUROC 0.975 on the coarse levels 2–4 but 0.513 on all levels:
+ *       the disease is there, the fine levels' artifact wins.
+ *   <li><b>Data size.</b> With the demo's 120 ID images per class the training split has ~144
+ *       images, 4–5 Adam steps per epoch at lr 1e-4: the head barely leaves its initialisation.
+ *       Pyramid at 120/class measured clean OOD 0.530 ± 0.069 vs noise 0.535 ± 0.103 (effect
+ *       +0.005, SD 0.100) and noise-arm ID AUROC 0.52 (it learned nothing). 480/class gives ~18
+ *       steps per epoch, closer to the paper's larger datasets.
+ *   <li>DemoBackbone with the demo data and the paper's protocol (printed by {@link #runOnce}):
+ *       clean OOD 0.516, noise 0.502, effect −0.014 (SD 0.023). The tests below on it pin down
+ *       why: noise masks the artifact in the high-pass features but inflates them; crops hide the
+ *       disease from its low-frequency summaries; a standardised linear probe on its noise bank
+ *       still does slightly better than on its clean bank.
  * </ul>
  */
 class SyntheticReferenceTest {
@@ -64,6 +84,7 @@ class SyntheticReferenceTest {
     static final int SEEDS = 8;
     static final int VIEWS = 4;
     static final int HIGH_PASS = 16;
+    static final int PYRAMID_ID_PER_CLASS = 480;
 
     @TempDir
     static Path folder;
@@ -83,16 +104,7 @@ class SyntheticReferenceTest {
         vendor = OnnxModel.of(DemoVendorModel.assemble(DemoBackbone.build(), head), "demo-vendor.onnx");
         config = AuditConfig.parse(SyntheticCxrGenerator.auditYaml(), "audit.yaml");
         result = run(folder.resolve("cache"), Progress.NONE);
-        double[] differences = pairedOodDifferences();
-        MeanSd paired = MeanSd.of(differences);
-        System.out.printf("synthetic reference (paper protocol), %d seeds, K = %d:%n", SEEDS, VIEWS);
-        for (Arm arm : Arm.values()) {
-            ArmSummary a = result.summaries().get(arm);
-            System.out.printf("  %-5s ID AUROC %.4f ± %.4f, OOD AUROC %.4f ± %.4f, gap %.4f ± %.4f%n", a.arm().cliName(),
-                    a.idAuroc().mean(), a.idAuroc().sd(), a.oodAuroc().mean(), a.oodAuroc().sd(),
-                    a.aurocGap().mean(), a.aurocGap().sd());
-        }
-        System.out.printf("  OOD AUROC noise − clean: mean %.4f, SD of the paired differences %.4f%n", paired.mean(), paired.sd());
+        print("DemoBackbone, 120 ID images per class", result);
     }
 
     static ReferenceResult run(Path cache, Progress progress) {
@@ -102,26 +114,68 @@ class SyntheticReferenceTest {
         }
     }
 
-    static double[] pairedOodDifferences() {
+    static double[] pairedOodDifferences(ReferenceResult r) {
         double[] differences = new double[SEEDS];
         for (int s = 1; s <= SEEDS; s++) {
-            differences[s - 1] = ood(result.run(Arm.NOISE, s)) - ood(result.run(Arm.CLEAN, s));
+            differences[s - 1] = ood(r.run(Arm.NOISE, s)) - ood(r.run(Arm.CLEAN, s));
         }
         return differences;
     }
 
+    static double meanEpochs(ReferenceResult r, Arm arm) {
+        double sum = 0;
+        for (int s = 1; s <= SEEDS; s++) {
+            sum += r.run(arm, s).valAurocCurve().length;
+        }
+        return sum / SEEDS;
+    }
+
+    static void print(String title, ReferenceResult r) {
+        MeanSd paired = MeanSd.of(pairedOodDifferences(r));
+        System.out.printf("synthetic reference, %s, %d seeds, K = %d:%n", title, SEEDS, VIEWS);
+        for (Arm arm : Arm.values()) {
+            ArmSummary a = r.summaries().get(arm);
+            System.out.printf("  %-5s ID AUROC %.4f ± %.4f, OOD AUROC %.4f ± %.4f, gap %.4f ± %.4f, epochs %.1f%n",
+                    a.arm().cliName(), a.idAuroc().mean(), a.idAuroc().sd(), a.oodAuroc().mean(), a.oodAuroc().sd(),
+                    a.aurocGap().mean(), a.aurocGap().sd(), meanEpochs(r, arm));
+        }
+        System.out.printf("  effect: OOD AUROC noise − clean, paired mean %.4f, SD over seeds %.4f%n", paired.mean(), paired.sd());
+    }
+
+    /**
+     * Item 9 proper: the paper's protocol ({@link HeadConfig#paper()}, {@link ViewSettings#paper()},
+     * through {@link ReferenceComparison#run} as the product calls it) on a CNN-like backbone
+     * ({@link FilterPyramidBackbone}) and {@value #PYRAMID_ID_PER_CLASS} ID images per class.
+     */
     @Test
-    @Disabled("Does not hold with the paper's protocol on the demo data: noise − clean OOD AUROC is −0.014 "
-            + "(SD of paired differences 0.023) over 8 seeds. Why: see the class comment and the probe tests; "
-            + "reported to the integrator")
     void noiseArmGeneralisesBetterOutOfDistribution() {
-        assertThat(result.summaries().get(Arm.NOISE).oodAuroc().mean())
-                .isGreaterThan(result.summaries().get(Arm.CLEAN).oodAuroc().mean());
+        ReferenceResult r = Pyramid.get().result;
+        MeanSd paired = MeanSd.of(pairedOodDifferences(r));
+        assertThat(paired.n()).isEqualTo(SEEDS);
+        assertThat(r.summaries().get(Arm.NOISE).oodAuroc().mean())
+                .isGreaterThan(r.summaries().get(Arm.CLEAN).oodAuroc().mean());
+    }
+
+    /**
+     * Why the noise arm wins there: the clean arm's heads use the artifact (near-perfect ID AUROC
+     * reached within a few epochs, then early stopping), while the noise arm's heads keep training
+     * and learn the opacities, which the pyramid's coarse levels show in every site.
+     */
+    @Test
+    void onThePyramidTheCleanArmLearnsTheArtifactAndTheNoiseArmTheDisease() {
+        Pyramid p = Pyramid.get();
+        ArmSummary clean = p.result.summaries().get(Arm.CLEAN);
+        ArmSummary noise = p.result.summaries().get(Arm.NOISE);
+        assertThat(clean.idAuroc().mean()).as("clean arm, ID test").isGreaterThan(0.95);
+        assertThat(clean.oodAuroc().mean()).as("clean arm, OOD").isLessThan(0.6);
+        assertThat(meanEpochs(p.result, Arm.NOISE)).as("noise arm trains longer").isGreaterThan(meanEpochs(p.result, Arm.CLEAN));
+        assertThat(p.coarseProbe).as("the disease is visible to the coarse levels in every site").isGreaterThan(0.85);
+        assertThat(p.allLevelsProbe).as("but with the fine levels the artifact dominates a linear probe").isLessThan(0.6);
     }
 
     @Test
     void theEffectIsThePairedMeanDifference() {
-        MeanSd paired = MeanSd.of(pairedOodDifferences());
+        MeanSd paired = MeanSd.of(pairedOodDifferences(result));
         assertThat(paired.n()).isEqualTo(SEEDS);
         assertThat(paired.mean()).isEqualTo(result.summaries().get(Arm.NOISE).oodAuroc().mean()
                 - result.summaries().get(Arm.CLEAN).oodAuroc().mean(), within(1e-12));
@@ -210,6 +264,99 @@ class SyntheticReferenceTest {
                     .isEqualTo(first.metrics().group(Cohort.OOD.groupKey()).value(Metric.AUROC));
             assertThat(json.get("arms").get(arm.cliName()).get("summary").get("oodAuroc").get("mean").asDouble())
                     .isEqualTo(result.summaries().get(arm).oodAuroc().mean());
+        }
+    }
+
+    /**
+     * The comparison on {@link FilterPyramidBackbone} (filter seed 1), calibrated on a small vendor
+     * dataset (generator seed 2025, all four sites) as a trained network's BatchNorm statistics come
+     * from the vendor's data, and run on the demo generator (seed 2024) with
+     * {@value #PYRAMID_ID_PER_CLASS} ID images per class; built once, on first use.
+     */
+    private static final class Pyramid {
+
+        private static Pyramid instance;
+
+        final ReferenceResult result;
+        final double coarseProbe;
+        final double allLevelsProbe;
+
+        private Pyramid(ReferenceResult result, double coarseProbe, double allLevelsProbe) {
+            this.result = result;
+            this.coarseProbe = coarseProbe;
+            this.allLevelsProbe = allLevelsProbe;
+        }
+
+        static synchronized Pyramid get() {
+            if (instance == null) {
+                instance = build();
+            }
+            return instance;
+        }
+
+        private static Pyramid build() {
+            Path data = folder.resolve("pyramid-dataset");
+            SyntheticCxrGenerator.write(data, 2024, new DemoDatasetSpec(256, 288, PYRAMID_ID_PER_CLASS, 60));
+            Path calibration = folder.resolve("pyramid-calibration");
+            SyntheticCxrGenerator.write(calibration, 2025, new DemoDatasetSpec(256, 288, 16, 8));
+            OnnxModel calibrationModel = OnnxModel.of(FilterPyramidBackbone.calibrationModel(1), "calibration.onnx");
+            InputSpec spec = ModelInputs.inputSpec(calibrationModel.inspect().metadata(), ModelSettings.NONE);
+            float[] rms;
+            try (SiteDataset vendorData = SiteDataset.open(calibration);
+                 ImageBatches batches = new ImageBatches(vendorData, spec, ImageLimits.defaults(), 32, 2);
+                 InferenceSession session = InferenceSession.open(calibrationModel.bytes(), RuntimeOptions.cpu())) {
+                rms = FilterPyramidBackbone.rms(FeatureExtractor.extract(batches, vendorData.entries(), session,
+                        DemoBackbone.OUTPUT, Progress.NONE).values());
+            }
+            OnnxModel backbone = OnnxModel.of(FilterPyramidBackbone.build(1, rms), "pyramid-backbone.onnx");
+            int f = FilterPyramidBackbone.FEATURES;
+            float[] anything = new float[4 * f];
+            for (int i = 0; i < anything.length; i++) {
+                anything[i] = (i * 7 % 11) / 11f;
+            }
+            LogisticHead head = LogisticHead.fit(anything, 4, f, new boolean[] {true, false, true, false}, 1);
+            OnnxModel pyramidVendor = OnnxModel.of(DemoVendorModel.assemble(backbone.proto(), head), "pyramid-vendor.onnx");
+            try (SiteDataset dataset = SiteDataset.open(data);
+                 ImageBatches batches = new ImageBatches(dataset, spec, ImageLimits.defaults(), 32, 2);
+                 InferenceSession session = InferenceSession.open(backbone.bytes(), RuntimeOptions.cpu())) {
+                ReferenceResult r = ReferenceComparison.run(pyramidVendor, dataset, config,
+                        new ReferenceOptions(SEEDS, VIEWS, 32, 2, RuntimeOptions.cpu()), HeadConfig.paper(),
+                        ViewSettings.paper(), Progress.NONE, FeatureCache.inMemory());
+                print("FilterPyramidBackbone, " + PYRAMID_ID_PER_CLASS + " ID images per class", r);
+                SplitResult split = PatientSplitter.split(dataset.entries(), config);
+                List<DatasetEntry> train = split.of(Partition.TRAIN);
+                List<DatasetEntry> ood = split.of(Partition.OOD);
+                float[] trainRows = FeatureExtractor.extract(batches, train, session, DemoBackbone.OUTPUT, Progress.NONE).values();
+                float[] oodRows = FeatureExtractor.extract(batches, ood, session, DemoBackbone.OUTPUT, Progress.NONE).values();
+                int coarse = 2 * FilterPyramidBackbone.CHANNELS_PER_LEVEL;
+                double coarseProbe = probe(train, trainRows, ood, oodRows, coarse);
+                double allLevelsProbe = probe(train, trainRows, ood, oodRows, 0);
+                System.out.printf("  standardised linear probe on un-augmented ID training images, OOD AUROC: levels 2–4 %.3f, "
+                        + "all levels %.3f%n", coarseProbe, allLevelsProbe);
+                return new Pyramid(r, coarseProbe, allLevelsProbe);
+            }
+        }
+
+        /** OOD AUROC of a {@link LogisticHead} fitted on features [from, F) of the training rows. */
+        private static double probe(List<DatasetEntry> train, float[] trainRows, List<DatasetEntry> ood, float[] oodRows, int from) {
+            int f = FilterPyramidBackbone.FEATURES;
+            int width = f - from;
+            float[] x = new float[train.size() * width];
+            boolean[] y = new boolean[train.size()];
+            for (int i = 0; i < train.size(); i++) {
+                System.arraycopy(trainRows, i * f + from, x, i * width, width);
+                y[i] = train.get(i).label().equals(config.positive());
+            }
+            LogisticHead head = LogisticHead.fit(x, train.size(), width, y, 1);
+            double[] scores = new double[ood.size()];
+            boolean[] labels = new boolean[ood.size()];
+            float[] row = new float[width];
+            for (int i = 0; i < ood.size(); i++) {
+                System.arraycopy(oodRows, i * f + from, row, 0, width);
+                scores[i] = head.score(row, 0);
+                labels[i] = ood.get(i).label().equals(config.positive());
+            }
+            return Auroc.of(scores, labels);
         }
     }
 
