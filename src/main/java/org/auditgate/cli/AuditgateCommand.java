@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Audits an imaging AI model on a hospital's own data before purchase.",
         subcommands = {ServeCommand.class, InspectModelCommand.class, EvaluateCommand.class,
-                ScoreMetricsCommand.class, NoiseCommand.class, AugmentCommand.class, ReferenceCommand.class,
+                ScoreMetricsCommand.class, NoiseCommand.class, AugmentCommand.class, ReferenceCommand.class, AuditCommand.class,
                 DemoCommand.class})
 public class AuditgateCommand {
 }

@@ -2,7 +2,12 @@ package org.auditgate.cli;
 
 import jakarta.inject.Inject;
 import org.auditgate.engine.demo.DemoScenario;
-import org.auditgate.engine.evaluation.EvaluationResult;
+import org.auditgate.engine.audit.Audit;
+import org.auditgate.engine.audit.AuditResults;
+import org.auditgate.engine.evaluation.VendorEvaluation;
+import org.auditgate.engine.image.ImageLimits;
+import org.auditgate.engine.metrics.Metric;
+import org.auditgate.engine.reference.FeatureCache;
 import org.auditgate.evaluations.EvaluationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,10 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +40,13 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20251105", paramLabel = "N", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--policy", defaultValue = "default", paramLabel = "FILE|NAME",
+            description = "The policy of the demo's audit: a file or a shipped policy (default, screening, workflow-burden) (default ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Mixin
+    ComparisonOptions comparison;
+
     @Mixin
     DeviceOption device;
 
@@ -52,7 +61,7 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = out != null ? out : Path.of("auditgate-data",
                 "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
-        requireEmpty(folder);
+        OutputFolder.requireEmpty(folder, "--out");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
@@ -60,40 +69,24 @@ public class DemoCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "demo written to %s: %d synthetic chest X-rays from %d sources, vendor-model.onnx, audit.yaml%n%n",
                 folder, layout.summary().images(), layout.summary().counts().size());
 
-        EvaluateCommand evaluate = new EvaluateCommand(evaluations);
-        evaluate.model = layout.vendorModel();
-        evaluate.dataset = layout.dataset();
-        evaluate.config = layout.auditConfig();
-        evaluate.json = folder.resolve("evaluation.json");
-        evaluate.batch = 32;
-        evaluate.device = device;
-        EvaluationResult result = evaluate.run(stdout, err);
+        Path auditFolder = folder.resolve("audit");
+        Audit.Options options = new Audit.Options(
+                new VendorEvaluation.Options(32, device.threads(), device.runtime(), ImageLimits.defaults()),
+                comparison.options(device), FeatureCache.inMemory());
+        AuditResults results = AuditCommand.run(layout.vendorModel(), layout.dataset(), layout.auditConfig(), policy, auditFolder,
+                options, evaluations, stdout, err);
 
-        double id = result.metrics().group("id").value(org.auditgate.engine.metrics.Metric.AUROC);
-        double ood = result.metrics().group("ood").value(org.auditgate.engine.metrics.Metric.AUROC);
+        double id = results.vendor().metrics().group("id").value(Metric.AUROC);
+        double ood = results.vendor().metrics().group("ood").value(Metric.AUROC);
         stdout.printf(Locale.ROOT, "%nThe vendor model reaches AUROC %s in distribution but %s out of distribution (gap %s):%n"
                         + "it learned the ID sites' acquisition artifacts, which go with the label there, not the opacity.%n",
                 MetricTable.format(id), MetricTable.format(ood), MetricTable.format(Math.abs(id - ood)));
-        stdout.printf(Locale.ROOT, "%nRerun the evaluation by hand:%n  java -jar target/quarkus-app/quarkus-run.jar evaluate --model %s --dataset %s --config %s%n",
-                layout.vendorModel(), layout.dataset(), layout.auditConfig());
+        stdout.printf(Locale.ROOT, "%nRerun the audit by hand:%n  java -jar target/quarkus-app/quarkus-run.jar audit --model %s --dataset %s "
+                        + "--config %s --policy %s --out <new folder>%n",
+                layout.vendorModel(), layout.dataset(), layout.auditConfig(), policy);
         err.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
         stdout.flush();
         return 0;
     }
 
-    private static void requireEmpty(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new UsageException("--out " + folder + " is a file; give a new or empty folder");
-        }
-        try (var children = Files.list(folder)) {
-            if (children.findAny().isPresent()) {
-                throw new UsageException("--out " + folder + " is not empty; give a new or empty folder so nothing is overwritten");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

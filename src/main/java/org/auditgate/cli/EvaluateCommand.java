@@ -1,6 +1,5 @@
 package org.auditgate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import org.auditgate.engine.dataset.SiteDataset;
@@ -10,6 +9,7 @@ import org.auditgate.engine.evaluation.FeatureSink;
 import org.auditgate.engine.evaluation.VendorEvaluation;
 import org.auditgate.engine.image.ImageLimits;
 import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.stats.MetricStatistics;
 import org.auditgate.engine.split.AuditConfig;
 import org.auditgate.evaluations.EvaluationService;
 import picocli.CommandLine.Command;
@@ -73,8 +73,9 @@ public class EvaluateCommand implements Callable<Integer> {
                 ImageLimits.defaults());
         try (SiteDataset site = SiteDataset.open(dataset)) {
             EvaluationResult result = VendorEvaluation.run(onnx, site, auditConfig, options, new ProgressLine(err), FeatureSink.DISCARD);
-            ObjectNode node = EvaluationJson.toJson(result, onnx, site, auditConfig, JsonOutput.MAPPER);
-            EvaluationSummary.print(result, onnx, out);
+            MetricStatistics statistics = EvaluationJson.statistics(result, auditConfig);
+            ObjectNode node = EvaluationJson.toJson(result, statistics, onnx, site, auditConfig, JsonOutput.MAPPER);
+            EvaluationSummary.print(result, statistics, onnx, out);
             err.printf(Locale.ROOT, "scored %d images in %.1f s (%.1f images/s) on %s%n", result.scored().size(),
                     result.scoringTime().toNanos() / 1e9, result.imagesPerSecond(), result.device());
             if (json != null) {
@@ -82,19 +83,11 @@ public class EvaluateCommand implements Callable<Integer> {
                 out.println("metric JSON written to " + json);
             }
             long id = evaluations.record(new EvaluationService.Record(onnx.name(), onnx.sha256(), site.origin().toString(),
-                    site.manifestSha256(), auditConfig.sha256(), auditConfig.positive(), auditConfig.threshold(), compact(node)));
+                    site.manifestSha256(), auditConfig.sha256(), auditConfig.positive(), auditConfig.threshold(), JsonOutput.compact(node)));
             out.println("recorded as evaluation " + id);
             out.flush();
             return result;
         }
     }
 
-    private static String compact(ObjectNode node) {
-        try {
-            return JsonOutput.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metric JSON could not be written", e);
-        }
-    }
 }

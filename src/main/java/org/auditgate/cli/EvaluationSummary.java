@@ -2,6 +2,7 @@ package org.auditgate.cli;
 
 import org.auditgate.engine.evaluation.EvaluationResult;
 import org.auditgate.engine.onnx.OnnxModel;
+import org.auditgate.engine.stats.MetricStatistics;
 import org.auditgate.engine.split.Leak;
 import org.auditgate.engine.split.Partition;
 
@@ -14,7 +15,7 @@ final class EvaluationSummary {
     private EvaluationSummary() {
     }
 
-    static void print(EvaluationResult result, OnnxModel model, PrintWriter out) {
+    static void print(EvaluationResult result, MetricStatistics statistics, OnnxModel model, PrintWriter out) {
         out.printf(Locale.ROOT, "model    %s (sha256 %s…)%n", TerminalText.safe(model.name()), model.sha256().substring(0, 12));
         out.printf(Locale.ROOT, "features %s, %d values (%s)%n", TerminalText.safe(result.featureTensor().tensor()), result.featureTensor().dimension(),
                 TerminalText.safe(result.featureTensor().route()));
@@ -36,6 +37,6 @@ final class EvaluationSummary {
                     result.split().patientsInIdAndOod().size(), TerminalText.safe(result.split().patientsInIdAndOod().toString()));
         }
         out.println();
-        MetricTable.print(result.metrics(), out);
+        MetricTable.print(statistics, out);
     }
 }

@@ -16,6 +16,15 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** The JSON on one line, for the database. */
+    static String compact(JsonNode json) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON could not be written", e);
+        }
+    }
+
     static void write(Path target, JsonNode json) {
         try {
             AtomicFiles.write(target, MAPPER.writeValueAsBytes(json));

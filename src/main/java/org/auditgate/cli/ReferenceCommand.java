@@ -3,15 +3,13 @@ package org.auditgate.cli;
 import org.auditgate.engine.augment.Arm;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.onnx.OnnxModel;
-import org.auditgate.engine.reference.ArmSummary;
 import org.auditgate.engine.reference.FeatureCache;
-import org.auditgate.engine.reference.MeanSd;
 import org.auditgate.engine.reference.ReferenceComparison;
 import org.auditgate.engine.reference.ReferenceJson;
 import org.auditgate.engine.reference.ReferenceModelExport;
 import org.auditgate.engine.reference.ReferenceOptions;
 import org.auditgate.engine.reference.ReferenceResult;
-import org.auditgate.engine.reference.ViewMode;
+import org.auditgate.engine.reference.ReferenceStatistics;
 import org.auditgate.engine.RejectedInputException;
 import org.auditgate.engine.split.AuditConfig;
 import picocli.CommandLine.Command;
@@ -46,13 +44,8 @@ public class ReferenceCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "AUDIT_YAML", description = "The audit configuration.")
     Path config;
 
-    @Option(names = "--seeds", defaultValue = "31", paramLabel = "N", description = "Paired seeds per arm (default ${DEFAULT-VALUE}).")
-    int seeds;
-
-    @Option(names = "--views", defaultValue = "bank:16", paramLabel = "bank:K|exact",
-            description = "Training views: bank:K draws K views per image and arm once and samples one per epoch; exact draws a fresh view "
-                    + "per image and epoch and runs the backbone on each (slow on CPU) (default ${DEFAULT-VALUE}).")
-    String views;
+    @Mixin
+    ComparisonOptions comparison;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the reference JSON (every run's metrics and curves) to OUT.")
     Path json;
@@ -75,26 +68,20 @@ public class ReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean exact = views.trim().toLowerCase(Locale.ROOT).equals("exact");
-        int bankViews = exact ? ReferenceOptions.defaults().bankViews() : bankViews();
-        if (seeds < 1 || seeds > 1000) {
-            throw new UsageException("--seeds must be between 1 and 1000, not " + seeds);
-        }
+        ReferenceOptions options = comparison.options(device);
         Arm arm = parseArm();
-        if (exportDir != null && (exportSeed < 1 || exportSeed > seeds)) {
-            throw new UsageException("--export-seed must be between 1 and --seeds (" + seeds + "), not " + exportSeed);
+        if (exportDir != null && (exportSeed < 1 || exportSeed > options.seeds())) {
+            throw new UsageException("--export-seed must be between 1 and --seeds (" + options.seeds() + "), not " + exportSeed);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AuditConfig auditConfig = AuditConfig.load(config);
         OnnxModel vendor = OnnxModel.read(model);
-        ReferenceOptions options = new ReferenceOptions(seeds, bankViews, ReferenceOptions.defaults().batchSize(), device.threads(),
-                device.runtime(), exact ? ViewMode.EXACT : ViewMode.BANK);
         long started = System.nanoTime();
         try (SiteDataset site = SiteDataset.open(dataset)) {
             ReferenceResult result = ReferenceComparison.run(vendor, site, auditConfig, options, new ProgressLine(err),
                     cache == null ? FeatureCache.inMemory() : FeatureCache.persistentIn(cache));
-            print(result, out);
+            ComparisonTable.print(result, ReferenceStatistics.of(result), out);
             if (json != null) {
                 JsonOutput.write(json, ReferenceJson.toJson(result, JsonOutput.MAPPER));
                 out.println("reference JSON written to " + json);
@@ -111,22 +98,6 @@ public class ReferenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int bankViews() {
-        String v = views.trim().toLowerCase(Locale.ROOT);
-        if (!v.startsWith("bank:")) {
-            throw new UsageException("--views must be bank:K (e.g. bank:16) or exact, not '" + views + "'");
-        }
-        try {
-            int k = Integer.parseInt(v.substring(5));
-            if (k < 1 || k > 256) {
-                throw new UsageException("--views bank:K needs K between 1 and 256, not " + k);
-            }
-            return k;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--views bank:K needs a whole number K, not '" + v.substring(5) + "'");
-        }
-    }
-
     private Arm parseArm() {
         try {
             return Arm.parse(exportArm);
@@ -135,19 +106,4 @@ public class ReferenceCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(ReferenceResult result, PrintWriter out) {
-        String views = result.viewMode() == ViewMode.BANK ? "bank views K = " + result.bankViews() : "exact views";
-        out.printf(Locale.ROOT, "reference comparison: head retrained on the vendor's frozen backbone (%s, %d values), %s, %d paired seeds%n",
-                TerminalText.safe(result.featureTensor().sourceTensor()), result.featureDimension(), views, result.seeds());
-        out.printf(Locale.ROOT, "%-6s %18s %18s %18s%n", "arm", "ID AUROC", "OOD AUROC", "gap |ID-OOD|");
-        for (Arm arm : Arm.values()) {
-            ArmSummary s = result.summaries().get(arm);
-            out.printf(Locale.ROOT, "%-6s %18s %18s %18s%n", arm.cliName(), meanSd(s.idAuroc()), meanSd(s.oodAuroc()), meanSd(s.aurocGap()));
-        }
-        out.println("(mean ± SD over seeds; confidence intervals and tests come with the statistics release)");
-    }
-
-    private static String meanSd(MeanSd v) {
-        return MetricTable.format(v.mean()) + " ± " + MetricTable.format(v.sd());
-    }
 }

@@ -2,8 +2,8 @@ package org.auditgate.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.auditgate.engine.RejectedInputException;
-import org.auditgate.engine.metrics.MetricJson;
-import org.auditgate.engine.metrics.MetricReport;
+import org.auditgate.engine.stats.MetricStatistics;
+import org.auditgate.engine.stats.StatisticsJson;
 import org.auditgate.engine.metrics.ScoreFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +36,10 @@ public class ScoreMetricsCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the metric JSON to OUT.")
     Path json;
 
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+            description = "Seed of the bootstrap intervals (F1, gaps) (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() {
         if (!Double.isFinite(threshold)) {
@@ -43,12 +47,12 @@ public class ScoreMetricsCommand implements Callable<Integer> {
         }
         ScoreFile.Contents contents = ScoreFile.read(scores);
         String positiveLabel = positiveLabel(contents.labels());
-        MetricReport report = MetricReport.compute(contents.cases(), positiveLabel, threshold);
-        MetricTable.print(report, spec.commandLine().getOut());
+        MetricStatistics statistics = MetricStatistics.compute(contents.cases(), positiveLabel, threshold, seed);
+        MetricTable.print(statistics, spec.commandLine().getOut());
         if (json != null) {
             ObjectNode node = JsonOutput.MAPPER.createObjectNode();
             node.put("scores", scores.getFileName().toString());
-            JsonOutput.write(json, MetricJson.write(report, node));
+            JsonOutput.write(json, StatisticsJson.write(statistics, node));
             spec.commandLine().getOut().println("metric JSON written to " + json);
         }
         return 0;

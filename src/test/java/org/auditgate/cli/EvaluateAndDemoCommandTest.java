@@ -18,7 +18,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The evaluate, inspect-model and demo commands as a user runs them, on the demo's synthetic data. */
+/** The evaluate, inspect-model and demo commands as a user runs them, on the demo's synthetic data (audit: {@link AuditCommandTest}). */
 @QuarkusMainTest
 class EvaluateAndDemoCommandTest {
 
@@ -45,7 +45,7 @@ class EvaluateAndDemoCommandTest {
                 .contains("source:site-east").contains("recorded as evaluation");
         assertThat(result.getErrorOutput()).contains("images/s");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        assertThat(root.path("schema").asText()).isEqualTo("auditgate.metrics/1");
+        assertThat(root.path("schema").asText()).isEqualTo("auditgate.metrics/2");
         assertThat(root.path("positive").asText()).isEqualTo("pneumonia");
         assertThat(root.path("groups").path("id").path("auroc").path("value").asDouble()).isGreaterThan(0.9);
         assertThat(root.path("groups").path("ood").path("auroc").path("value").asDouble()).isLessThan(0.7);
@@ -124,9 +124,16 @@ class EvaluateAndDemoCommandTest {
         assertThat(out.resolve("audit.yaml")).exists();
         try (var children = Files.list(out)) {
             assertThat(children.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("dataset", "vendor-model.onnx", "audit.yaml", "evaluation.json");
+                    .containsExactlyInAnyOrder("dataset", "vendor-model.onnx", "audit.yaml", "audit");
         }
-        assertThat(result.getOutput()).contains("in distribution but").contains("Rerun the evaluation by hand");
+        JsonNode results = new ObjectMapper().readTree(out.resolve("audit/results.json").toFile());
+        assertThat(results.path("schema").asText()).isEqualTo("auditgate.results/1");
+        assertThat(results.path("reference").path("seeds").asInt()).isEqualTo(31);
+        assertThat(results.path("reference").path("bankViews").asInt()).isEqualTo(16);
+        // The demo vendor learned the sites: the default policy's OOD floors must catch it.
+        assertThat(results.path("findings").path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(result.getOutput().indexOf("VERDICT FAIL")).as("findings come first").isLessThan(result.getOutput().indexOf("split    train"));
+        assertThat(result.getOutput()).contains("in distribution but").contains("Rerun the audit by hand").contains("without noise");
         LaunchResult again = launcher.launch("demo", "--out", out.toString());
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.getErrorOutput()).contains("is not empty");

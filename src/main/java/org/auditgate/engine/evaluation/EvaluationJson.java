@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
-import org.auditgate.engine.metrics.MetricJson;
+import org.auditgate.engine.stats.MetricStatistics;
+import org.auditgate.engine.stats.StatisticsJson;
 import org.auditgate.engine.onnx.OnnxModel;
 import org.auditgate.engine.split.AuditConfig;
 import org.auditgate.engine.split.Leak;
 import org.auditgate.engine.split.Partition;
 
 /**
- * The JSON written by {@code evaluate --json}: the metric JSON ({@link MetricJson}) plus the
+ * The JSON written by {@code evaluate --json}: the metric JSON with intervals ({@link StatisticsJson}) plus the
  * provenance that identifies what was measured: model, dataset, configuration, split and leakage.
  * Timing is not included, so the same inputs give the same file on any machine.
  */
@@ -21,10 +22,15 @@ public final class EvaluationJson {
     private EvaluationJson() {
     }
 
-    public static ObjectNode toJson(EvaluationResult result, OnnxModel model, SiteDataset dataset, AuditConfig config,
-                                    ObjectMapper mapper) {
+    /**
+     * The evaluation with its statistics (metric JSON version 2, {@link StatisticsJson}).
+     *
+     * @param statistics the statistics of {@code result}'s scored images ({@link #statistics})
+     */
+    public static ObjectNode toJson(EvaluationResult result, MetricStatistics statistics, OnnxModel model, SiteDataset dataset,
+                                    AuditConfig config, ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
-        MetricJson.write(result.metrics(), root);
+        StatisticsJson.write(statistics, root);
 
         ObjectNode m = root.putObject("model");
         m.put("name", model.name());
@@ -68,5 +74,10 @@ public final class EvaluationJson {
             leak.testSide().stream().map(DatasetEntry::path).forEach(test::add);
         }
         return root;
+    }
+
+    /** The statistics of an evaluation's scored images, bootstrapped with the audit configuration's seed. */
+    public static MetricStatistics statistics(EvaluationResult result, AuditConfig config) {
+        return MetricStatistics.compute(ScoredImage.cases(result.scored()), config.positive(), config.threshold(), config.seed());
     }
 }

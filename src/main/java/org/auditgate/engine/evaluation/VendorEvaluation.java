@@ -4,9 +4,7 @@ import org.auditgate.engine.dataset.DatasetEntry;
 import org.auditgate.engine.dataset.SiteDataset;
 import org.auditgate.engine.image.ImageLimits;
 import org.auditgate.engine.image.InputSpec;
-import org.auditgate.engine.metrics.Cohort;
 import org.auditgate.engine.metrics.MetricReport;
-import org.auditgate.engine.metrics.ScoredCase;
 import org.auditgate.engine.onnx.OnnxModel;
 import org.auditgate.engine.onnx.RuntimeOptions;
 import org.auditgate.engine.onnx.VendorScorer;
@@ -92,11 +90,7 @@ public final class VendorEvaluation {
             });
             Duration scoringTime = Duration.ofNanos(System.nanoTime() - started);
             List<Leak> leaks = LeakageCheck.find(split, hashes::get);
-            List<ScoredCase> cases = scored.stream()
-                    .map(s -> new ScoredCase(s.entry().label(), s.score(), s.entry().source(),
-                            s.partition() == Partition.TEST ? Cohort.ID : Cohort.OOD))
-                    .toList();
-            MetricReport metrics = MetricReport.compute(cases, config.positive(), config.threshold());
+            MetricReport metrics = MetricReport.compute(ScoredImage.cases(scored), config.positive(), config.threshold());
             FeatureTensorSummary featureSummary = new FeatureTensorSummary(scorer.featureTensor().sourceTensor(), f,
                     scorer.featureTensor().route());
             return new EvaluationResult(metrics, split, leaks, scored, featureSummary, scorer.activeDevice().name(), spec, scoringTime);

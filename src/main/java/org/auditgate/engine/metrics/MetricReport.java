@@ -31,20 +31,7 @@ public record MetricReport(String positive, double threshold, Map<String, GroupM
             throw new IllegalArgumentException("threshold must be a finite number");
         }
         Map<String, GroupMetrics> groups = new LinkedHashMap<>();
-        groups.put(OVERALL, GroupMetrics.of(cases, positive, threshold));
-        for (Cohort cohort : List.of(Cohort.ID, Cohort.OOD)) {
-            List<ScoredCase> members = cases.stream().filter(c -> c.cohort() == cohort).toList();
-            if (!members.isEmpty()) {
-                groups.put(cohort.groupKey(), GroupMetrics.of(members, positive, threshold));
-            }
-        }
-        Map<String, List<ScoredCase>> bySource = new TreeMap<>();
-        for (ScoredCase c : cases) {
-            if (c.source() != null) {
-                bySource.computeIfAbsent(c.source(), s -> new ArrayList<>()).add(c);
-            }
-        }
-        bySource.forEach((source, members) -> groups.put(SOURCE_PREFIX + source, GroupMetrics.of(members, positive, threshold)));
+        groupCases(cases).forEach((key, members) -> groups.put(key, GroupMetrics.of(members, positive, threshold)));
 
         Map<Metric, Double> gaps = new EnumMap<>(Metric.class);
         GroupMetrics id = groups.get(Cohort.ID.groupKey());
@@ -53,6 +40,26 @@ public record MetricReport(String positive, double threshold, Map<String, GroupM
             gaps.put(metric, id == null || ood == null ? Double.NaN : Math.abs(id.value(metric) - ood.value(metric)));
         }
         return new MetricReport(positive, threshold, groups, gaps);
+    }
+
+    /** The cases of every group, keyed and ordered as {@link #groups()} (see the class comment). */
+    public static Map<String, List<ScoredCase>> groupCases(List<ScoredCase> cases) {
+        Map<String, List<ScoredCase>> groups = new LinkedHashMap<>();
+        groups.put(OVERALL, List.copyOf(cases));
+        for (Cohort cohort : List.of(Cohort.ID, Cohort.OOD)) {
+            List<ScoredCase> members = cases.stream().filter(c -> c.cohort() == cohort).toList();
+            if (!members.isEmpty()) {
+                groups.put(cohort.groupKey(), members);
+            }
+        }
+        Map<String, List<ScoredCase>> bySource = new TreeMap<>();
+        for (ScoredCase c : cases) {
+            if (c.source() != null) {
+                bySource.computeIfAbsent(c.source(), s -> new ArrayList<>()).add(c);
+            }
+        }
+        bySource.forEach((source, members) -> groups.put(SOURCE_PREFIX + source, List.copyOf(members)));
+        return groups;
     }
 
     public GroupMetrics group(String key) {

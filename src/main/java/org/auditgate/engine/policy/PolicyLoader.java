@@ -63,6 +63,29 @@ public final class PolicyLoader {
         return PolicyParser.parse(stripBom(text), name, Sha256.hex(bytes));
     }
 
+    /** The names of the policies shipped with auditgate (the {@code policies/} directory, packed into the jar). */
+    public static final List<String> BUILT_IN = List.of("default", "screening", "workflow-burden");
+
+    /**
+     * A policy shipped with auditgate, read from the class path ({@code /policies/<name>.yaml}).
+     *
+     * @throws RejectedInputException when no shipped policy has this name
+     */
+    public static Policy builtIn(String name) {
+        if (!BUILT_IN.contains(name)) {
+            throw new RejectedInputException(Kind.CONFIG, "policy " + name, "is neither a file nor a shipped policy",
+                    "Give a policy file or one of " + String.join(", ", BUILT_IN));
+        }
+        try (var in = PolicyLoader.class.getResourceAsStream("/policies/" + name + SUFFIX)) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped policy " + name + " is missing from the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + SUFFIX);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped policy " + name, e);
+        }
+    }
+
     /**
      * Checks a policy given as text.
      *

@@ -155,8 +155,7 @@ final class PolicyParser {
             return EnumSet.of(Statistic.VALUE);
         }
         return switch (scope) {
-            case VENDOR_ID, VENDOR_OOD, VENDOR_OOD_SOURCE -> EnumSet.of(Statistic.VALUE, Statistic.CI_LOWER, Statistic.CI_UPPER);
-            case VENDOR_GAP -> EnumSet.of(Statistic.VALUE);
+            case VENDOR_ID, VENDOR_OOD, VENDOR_OOD_SOURCE, VENDOR_GAP -> EnumSet.of(Statistic.VALUE, Statistic.CI_LOWER, Statistic.CI_UPPER);
             case REFERENCE_CLEAN_GAP, REFERENCE_NOISE_GAP -> EnumSet.of(Statistic.MEAN, Statistic.CI_LOWER, Statistic.CI_UPPER);
             case REFERENCE_GAP_REDUCTION -> EnumSet.of(Statistic.MEAN, Statistic.CI_LOWER, Statistic.CI_UPPER, Statistic.P_VALUE);
         };

@@ -1,5 +1,6 @@
 package org.auditgate.engine.reference;
 
+import org.auditgate.engine.stats.SeedSummary;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import org.auditgate.engine.Futures;
 import org.auditgate.engine.augment.Arm;
@@ -19,7 +20,6 @@ import org.auditgate.engine.image.Preprocessor;
 import org.auditgate.engine.metrics.Cohort;
 import org.auditgate.engine.metrics.Metric;
 import org.auditgate.engine.metrics.MetricReport;
-import org.auditgate.engine.metrics.ScoredCase;
 import org.auditgate.engine.onnx.FeatureLocator;
 import org.auditgate.engine.onnx.FeatureTensor;
 import org.auditgate.engine.onnx.GraphSurgery;
@@ -173,6 +173,11 @@ public final class ReferenceComparison {
         Heads heads = new Heads(config, head, trainingRows, f, labels(train, config), valRows.rows(), labels(val, config),
                 testRows.rows(), template);
         SeedRun[] runs = train(heads, options, pool, progress);
+        features.train().requireDimension(f);
+        progress.update("source probe", 0, 1);
+        SourceProbe.Result probe = SourceProbe.run(f, part(features.train(), train), part(valRows, val),
+                idTestPart(testRows, tested), head, config.seed());
+        progress.update("source probe", 1, 1);
         Map<Arm, List<SeedRun>> byArm = new EnumMap<>(Arm.class);
         Map<Arm, ArmSummary> summaries = new EnumMap<>(Arm.class);
         int s = options.seeds();
@@ -182,7 +187,7 @@ public final class ReferenceComparison {
             summaries.put(arm, summarise(arm, list));
         }
         return new ReferenceResult(options.viewMode(), options.viewMode() == ViewMode.BANK ? options.bankViews() : 0, s,
-                config.seed(), f, feature, spec, viewSettings, head, split, byArm, summaries);
+                config.seed(), f, feature, spec, viewSettings, head, split, byArm, summaries, probe);
     }
 
     /**
@@ -190,7 +195,7 @@ public final class ReferenceComparison {
      * either the view bank (bank mode; {@code resized} is null) or the decoded, resized images
      * (exact mode; {@code bank} is null).
      */
-    private record Features(ViewBank bank, List<GreyImage> resized, EvaluationRows val, EvaluationRows tests) {
+    private record Features(ViewBank bank, List<GreyImage> resized, EvaluationRows train, EvaluationRows val, EvaluationRows tests) {
     }
 
     /** Makes the training rows of one head: arm and seed index (1..S). */
@@ -216,6 +221,7 @@ public final class ReferenceComparison {
             String evaluation = "evaluation preprocessing (resize shorter side, centre crop); " + backboneText;
             InferenceSession session = backbone.session();
             return new Features(bank, resized,
+                    EvaluationRows.compute(batches, train, session, backbone.output(), cache, vendor.sha256(), evaluation, progress),
                     EvaluationRows.compute(batches, val, session, backbone.output(), cache, vendor.sha256(), evaluation, progress),
                     EvaluationRows.compute(batches, tests, session, backbone.output(), cache, vendor.sha256(), evaluation, progress));
         }
@@ -238,6 +244,26 @@ public final class ReferenceComparison {
             progress.update("decoding training images", out.size(), train.size());
         }
         return List.copyOf(out);
+    }
+
+    /** The first {@code entries.size()} rows of {@code rows} with their entries' sources. */
+    private static SourceProbe.Part part(EvaluationRows rows, List<DatasetEntry> entries) {
+        return new SourceProbe.Part(Arrays.copyOf(rows.rows(), entries.size() * rows.dimension()),
+                entries.stream().map(DatasetEntry::source).toList());
+    }
+
+    /** The ID test rows among the tested images' rows (ID test and OOD, in {@code tested} order). */
+    private static SourceProbe.Part idTestPart(EvaluationRows rows, List<Assignment> tested) {
+        int f = rows.dimension();
+        List<String> sources = new ArrayList<>();
+        float[] out = new float[tested.size() * f];
+        for (int i = 0; i < tested.size(); i++) {
+            if (tested.get(i).partition() == Partition.TEST) {
+                System.arraycopy(rows.rows(), i * f, out, sources.size() * f, f);
+                sources.add(tested.get(i).entry().source());
+            }
+        }
+        return new SourceProbe.Part(Arrays.copyOf(out, sources.size() * f), List.copyOf(sources));
     }
 
     /** The trainer's stream of seed index {@code seed}, shared by both arms (the pairing). */
@@ -290,7 +316,7 @@ public final class ReferenceComparison {
             ood[i] = value(m, Cohort.OOD);
             gap[i] = m.gaps().get(Metric.AUROC);
         }
-        return new ArmSummary(arm, MeanSd.of(id), MeanSd.of(ood), MeanSd.of(gap));
+        return new ArmSummary(arm, SeedSummary.of(id), SeedSummary.of(ood), SeedSummary.of(gap));
     }
 
     private static double value(MetricReport m, Cohort cohort) {
@@ -309,14 +335,11 @@ public final class ReferenceComparison {
             double[] scores = new double[tests.size()];
             result.best().scores(testRows, tests.size(), scores);
             List<ScoredImage> scored = new ArrayList<>(tests.size());
-            List<ScoredCase> cases = new ArrayList<>(tests.size());
             for (int i = 0; i < scores.length; i++) {
                 ScoredImage t = tests.get(i);
                 scored.add(new ScoredImage(t.entry(), t.partition(), t.sha256(), scores[i]));
-                cases.add(new ScoredCase(t.entry().label(), scores[i], t.entry().source(),
-                        t.partition() == Partition.TEST ? Cohort.ID : Cohort.OOD));
             }
-            MetricReport metrics = MetricReport.compute(cases, config.positive(), config.threshold());
+            MetricReport metrics = MetricReport.compute(ScoredImage.cases(scored), config.positive(), config.threshold());
             return new SeedRun(arm, seed, result.bestEpoch(), result.valAurocCurve(), result.best(), scored, metrics);
         }
     }

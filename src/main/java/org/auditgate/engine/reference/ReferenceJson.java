@@ -1,5 +1,9 @@
 package org.auditgate.engine.reference;
 
+import org.auditgate.engine.metrics.Metric;
+import org.auditgate.engine.stats.PairedComparison;
+import org.auditgate.engine.stats.SeedSummary;
+import org.auditgate.engine.stats.StatisticsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +23,19 @@ import org.auditgate.engine.training.HeadConfig;
  *     "clean": {
  *       "runs": [ {"seed": 1, "bestEpoch": 7, "epochsRun": 13, "valAuroc": [0.71, ...],
  *                  "metrics": <the metric JSON of MetricJson.write: groups overall/id/ood/source:*, gaps>}, ... ],
- *       "summary": { "idAuroc": {"mean": 0.85, "sd": 0.02, "n": 31},
+ *       "summary": { "idAuroc": {"mean": 0.85, "sd": 0.02, "n": 31, "ciLower": 0.843, "ciUpper": 0.857},
  *                    "oodAuroc": {...}, "aurocGap": {...} } },
- *     "noise": { ... } } }
+ *     "noise": { ... } },
+ *   "statistics": { "arms": { "clean": { "id": { "auroc": {"mean": 0.77, "sd": 0.12, "n": 31, "ciLower": 0.73, "ciUpper": 0.82}, ... },
+ *                                        "ood": {...}, "gap": {...} }, "noise": {...} },
+ *                   "gapReduction": { "auroc": {"mean": 0.05, "sd": 0.1, "n": 31, "ciLower": 0.01, "ciUpper": 0.09,
+ *                                               "pairs": 31, "droppedPairs": 0, "nonZeroDifferences": 31, "wilcoxonExact": true,
+ *                                               "wilcoxonP": 0.03, "wilcoxonPHolm": 0.2, "tTestP": 0.02}, ... } },
+ *   "sourceProbe": { "sources": ["eurorad.org", "github.com"], "auroc": 0.97, "perSource": {"eurorad.org": 0.97},
+ *                    "testImages": 36 } }
  * }</pre>
+ * The source probe ({@link SourceProbe}) carries {@code "notApplicable": "<reason>"} and a null AUROC
+ * when it cannot run.
  * Seeds are 1-based and listed in order; {@code bestEpoch} is 0-based and indexes {@code valAuroc}.
  * An undefined number (NaN) is written as {@code null}. Per-image scores are not written.
  */
@@ -90,12 +103,55 @@ public final class ReferenceJson {
             put(s.putObject("oodAuroc"), summary.oodAuroc());
             put(s.putObject("aurocGap"), summary.aurocGap());
         }
+        writeStatistics(ReferenceStatistics.of(result), root.putObject("statistics"));
+        SourceProbe.Result probe = result.sourceProbe();
+        ObjectNode p = root.putObject("sourceProbe");
+        ArrayNode sources = p.putArray("sources");
+        probe.sources().forEach(sources::add);
+        MetricJson.putNumber(p, "auroc", probe.auroc());
+        ObjectNode perSource = p.putObject("perSource");
+        probe.perSource().forEach((source, auroc) -> MetricJson.putNumber(perSource, source, auroc));
+        p.put("testImages", probe.testImages());
+        if (probe.reason() != null) {
+            p.put("notApplicable", probe.reason());
+        }
         return root;
     }
 
-    private static void put(ObjectNode node, MeanSd value) {
-        MetricJson.putNumber(node, "mean", value.mean());
-        MetricJson.putNumber(node, "sd", value.sd());
-        node.put("n", value.n());
+    /**
+     * Writes the statistics over seeds: {@code arms.<arm>.<id|ood|gap>.<metric>} as a seed summary
+     * (mean, sd, n, ciLower, ciUpper: the 95% t-interval) and {@code gapReduction.<metric>}: the summary of
+     * gap(clean) − gap(noise) per seed with {@code pairs}, {@code droppedPairs}, {@code nonZeroDifferences},
+     * {@code wilcoxonExact}, {@code wilcoxonP}, {@code wilcoxonPHolm} (Holm over the metrics) and {@code tTestP}.
+     */
+    public static ObjectNode writeStatistics(ReferenceStatistics statistics, ObjectNode target) {
+        ObjectNode arms = target.putObject("arms");
+        for (Arm arm : Arm.values()) {
+            ObjectNode a = arms.putObject(arm.cliName());
+            for (ReferenceStatistics.Scope scope : ReferenceStatistics.Scope.values()) {
+                ObjectNode sc = a.putObject(scope.jsonName());
+                for (Metric metric : Metric.values()) {
+                    put(sc.putObject(metric.jsonName()), statistics.summary(arm, scope, metric));
+                }
+            }
+        }
+        ObjectNode reductions = target.putObject("gapReduction");
+        for (Metric metric : Metric.values()) {
+            PairedComparison c = statistics.reductions().get(metric);
+            ObjectNode r = reductions.putObject(metric.jsonName());
+            put(r, c.reduction());
+            r.put("pairs", c.pairs());
+            r.put("droppedPairs", c.droppedPairs());
+            r.put("nonZeroDifferences", c.nonZeroDifferences());
+            r.put("wilcoxonExact", c.wilcoxonExact());
+            MetricJson.putNumber(r, "wilcoxonP", c.wilcoxonP());
+            MetricJson.putNumber(r, "wilcoxonPHolm", statistics.holmWilcoxonP().get(metric));
+            MetricJson.putNumber(r, "tTestP", c.tTestP());
+        }
+        return target;
+    }
+
+    private static void put(ObjectNode node, SeedSummary value) {
+        StatisticsJson.putSummary(node, value);
     }
 }

@@ -26,15 +26,17 @@ import java.util.Objects;
  * @param split the patient split used
  * @param runs per arm, the S runs in seed order (seed 1 first)
  * @param summaries per arm, mean and SD over seeds of ID AUROC, OOD AUROC and the AUROC gap
+ * @param sourceProbe the source probe (DESIGN §6): the head trained to predict the ID source, its held-out AUROC
  */
 public record ReferenceResult(ViewMode viewMode, int bankViews, int seeds, long auditSeed, int featureDimension,
         FeatureTensor featureTensor, InputSpec inputSpec, ViewSettings views, HeadConfig head, SplitResult split, Map<Arm, List<SeedRun>> runs,
-        Map<Arm, ArmSummary> summaries) {
+        Map<Arm, ArmSummary> summaries, SourceProbe.Result sourceProbe) {
 
     /** Copies the maps and checks that every arm holds {@code seeds} runs. */
     public ReferenceResult {
         Objects.requireNonNull(viewMode, "viewMode");
         Objects.requireNonNull(featureTensor, "featureTensor");
+        Objects.requireNonNull(sourceProbe, "sourceProbe");
         Map<Arm, List<SeedRun>> copy = new EnumMap<>(Arm.class);
         for (Arm arm : Arm.values()) {
             List<SeedRun> list = List.copyOf(runs.get(arm));

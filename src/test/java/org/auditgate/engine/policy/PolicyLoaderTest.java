@@ -127,8 +127,8 @@ class PolicyLoaderTest {
 
     @Test
     void rejectsAStatisticTheScopeDoesNotHave() {
-        assertRejected(rule("recall", "vendor.gap", "ciLower", "atMost: 0.1"), "p.yaml",
-                "p.yaml line 8, rules[1].statistic", "Use value");
+        assertRejected(rule("recall", "vendor.gap", "mean", "atMost: 0.1"), "p.yaml",
+                "p.yaml line 8, rules[1].statistic", "Use value, ciLower, ciUpper");
         assertRejected(rule("recall", "reference.clean.gap", "value", "atMost: 0.1"), "p.yaml",
                 "p.yaml line 8, rules[1].statistic", "Use mean, ciLower, ciUpper");
         assertRejected(rule("recall", "reference.noise.gap", "pValue", "atMost: 0.1"), "p.yaml",

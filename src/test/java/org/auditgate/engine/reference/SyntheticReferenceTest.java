@@ -1,5 +1,6 @@
 package org.auditgate.engine.reference;
 
+import org.auditgate.engine.stats.SeedSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.auditgate.engine.augment.Arm;
@@ -131,7 +132,7 @@ class SyntheticReferenceTest {
     }
 
     static void print(String title, ReferenceResult r) {
-        MeanSd paired = MeanSd.of(pairedOodDifferences(r));
+        SeedSummary paired = SeedSummary.of(pairedOodDifferences(r));
         System.out.printf("synthetic reference, %s, %d seeds, K = %d:%n", title, SEEDS, VIEWS);
         for (Arm arm : Arm.values()) {
             ArmSummary a = r.summaries().get(arm);
@@ -150,7 +151,7 @@ class SyntheticReferenceTest {
     @Test
     void noiseArmGeneralisesBetterOutOfDistribution() {
         ReferenceResult r = Pyramid.get().result;
-        MeanSd paired = MeanSd.of(pairedOodDifferences(r));
+        SeedSummary paired = SeedSummary.of(pairedOodDifferences(r));
         assertThat(paired.n()).isEqualTo(SEEDS);
         assertThat(r.summaries().get(Arm.NOISE).oodAuroc().mean())
                 .isGreaterThan(r.summaries().get(Arm.CLEAN).oodAuroc().mean());
@@ -175,7 +176,7 @@ class SyntheticReferenceTest {
 
     @Test
     void theEffectIsThePairedMeanDifference() {
-        MeanSd paired = MeanSd.of(pairedOodDifferences(result));
+        SeedSummary paired = SeedSummary.of(pairedOodDifferences(result));
         assertThat(paired.n()).isEqualTo(SEEDS);
         assertThat(paired.mean()).isEqualTo(result.summaries().get(Arm.NOISE).oodAuroc().mean()
                 - result.summaries().get(Arm.CLEAN).oodAuroc().mean(), within(1e-12));
