@@ -89,6 +89,16 @@ public final class SourceProbe {
         if (sources.size() < 2) {
             return Result.notApplicable(sources, test.count(), "the ID data has " + sources.size() + " source(s); the probe needs two or more");
         }
+        // Every source must be in every part; checked before any head trains, so that the reason
+        // names the missing source (with two sources, the one-head check below would name the other).
+        for (String source : sources) {
+            String missing = missingSource(source, train, "training");
+            if (missing == null) missing = missingSource(source, val, "validation");
+            if (missing == null) missing = missingSource(source, test, "test");
+            if (missing != null) {
+                return Result.notApplicable(sources, test.count(), missing);
+            }
+        }
         Map<String, Double> perSource = new LinkedHashMap<>();
         int heads = sources.size() == 2 ? 1 : sources.size();
         for (int k = 0; k < heads; k++) {
@@ -126,6 +136,10 @@ public final class SourceProbe {
             out[i] = part.sources().get(i).equals(source);
         }
         return out;
+    }
+
+    private static String missingSource(String source, Part part, String name) {
+        return part.sources().contains(source) ? null : "no ID " + name + " image from " + source;
     }
 
     private static String missingClass(String source, boolean[] targets, String part) {
