@@ -43,14 +43,8 @@ public class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The vendor model (.onnx).")
-    Path model;
-
-    @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The site dataset (folder or .zip).")
-    Path dataset;
-
-    @Option(names = "--config", required = true, paramLabel = "AUDIT_YAML", description = "The audit configuration.")
-    Path config;
+    @Mixin
+    AuditInputOptions inputs;
 
     @Option(names = "--policy", defaultValue = "default", paramLabel = "FILE|NAME",
             description = "A policy file, or a shipped policy by name: default, screening, workflow-burden (default ${DEFAULT-VALUE}).")
@@ -77,11 +71,14 @@ public class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Audit.Options options = new Audit.Options(
-                new VendorEvaluation.Options(32, device.threads(), device.runtime(), ImageLimits.defaults()),
-                comparison.options(device), cache == null ? FeatureCache.inMemory() : FeatureCache.persistentIn(cache));
-        run(model, dataset, config, policy, out, options, evaluations, spec.commandLine().getOut(), spec.commandLine().getErr());
+        run(inputs.model, inputs.dataset, inputs.config, policy, out, options(device, comparison, cache), evaluations, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
+    }
+
+    /** How to run an audit on the chosen device: batches of 32, the comparison's seeds and views, a feature cache in {@code cache} or in memory. */
+    static Audit.Options options(DeviceOption device, ComparisonOptions comparison, Path cache) {
+        return new Audit.Options(new VendorEvaluation.Options(32, device.threads(), device.runtime(), ImageLimits.defaults()),
+                comparison.options(device), cache == null ? FeatureCache.inMemory() : FeatureCache.persistentIn(cache));
     }
 
     /**

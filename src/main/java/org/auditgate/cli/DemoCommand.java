@@ -2,12 +2,8 @@ package org.auditgate.cli;
 
 import jakarta.inject.Inject;
 import org.auditgate.engine.demo.DemoScenario;
-import org.auditgate.engine.audit.Audit;
 import org.auditgate.engine.audit.AuditResults;
-import org.auditgate.engine.evaluation.VendorEvaluation;
-import org.auditgate.engine.image.ImageLimits;
 import org.auditgate.engine.metrics.Metric;
-import org.auditgate.engine.reference.FeatureCache;
 import org.auditgate.evaluations.EvaluationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,11 +66,8 @@ public class DemoCommand implements Callable<Integer> {
                 folder, layout.summary().images(), layout.summary().counts().size());
 
         Path auditFolder = folder.resolve("audit");
-        Audit.Options options = new Audit.Options(
-                new VendorEvaluation.Options(32, device.threads(), device.runtime(), ImageLimits.defaults()),
-                comparison.options(device), FeatureCache.inMemory());
         AuditResults results = AuditCommand.run(layout.vendorModel(), layout.dataset(), layout.auditConfig(), policy, auditFolder,
-                options, evaluations, stdout, err);
+                AuditCommand.options(device, comparison, null), evaluations, stdout, err);
 
         double id = results.vendor().metrics().group("id").value(Metric.AUROC);
         double ood = results.vendor().metrics().group("ood").value(Metric.AUROC);

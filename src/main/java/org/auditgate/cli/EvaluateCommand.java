@@ -31,15 +31,8 @@ public class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The vendor model (.onnx).")
-    Path model;
-
-    @Option(names = "--dataset", required = true, paramLabel = "DATASET",
-            description = "A folder or .zip with manifest.csv (path,label,source[,patient_id,split,view]) and the images.")
-    Path dataset;
-
-    @Option(names = "--config", required = true, paramLabel = "AUDIT_YAML", description = "The audit configuration (see README).")
-    Path config;
+    @Mixin
+    AuditInputOptions inputs;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the metric JSON with provenance to OUT.")
     Path json;
@@ -67,11 +60,11 @@ public class EvaluateCommand implements Callable<Integer> {
     }
 
     EvaluationResult run(PrintWriter out, PrintWriter err) {
-        AuditConfig auditConfig = AuditConfig.load(config);
-        OnnxModel onnx = OnnxModel.read(model);
+        AuditConfig auditConfig = AuditConfig.load(inputs.config);
+        OnnxModel onnx = OnnxModel.read(inputs.model);
         VendorEvaluation.Options options = new VendorEvaluation.Options(batch, device.threads(), device.runtime(),
                 ImageLimits.defaults());
-        try (SiteDataset site = SiteDataset.open(dataset)) {
+        try (SiteDataset site = SiteDataset.open(inputs.dataset)) {
             EvaluationResult result = VendorEvaluation.run(onnx, site, auditConfig, options, new ProgressLine(err), FeatureSink.DISCARD);
             MetricStatistics statistics = EvaluationJson.statistics(result, auditConfig);
             ObjectNode node = EvaluationJson.toJson(result, statistics, onnx, site, auditConfig, JsonOutput.MAPPER);

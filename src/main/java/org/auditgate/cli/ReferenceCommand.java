@@ -35,14 +35,8 @@ public class ReferenceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The vendor model (.onnx).")
-    Path model;
-
-    @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The site dataset (folder or .zip).")
-    Path dataset;
-
-    @Option(names = "--config", required = true, paramLabel = "AUDIT_YAML", description = "The audit configuration.")
-    Path config;
+    @Mixin
+    AuditInputOptions inputs;
 
     @Mixin
     ComparisonOptions comparison;
@@ -75,10 +69,10 @@ public class ReferenceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AuditConfig auditConfig = AuditConfig.load(config);
-        OnnxModel vendor = OnnxModel.read(model);
+        AuditConfig auditConfig = AuditConfig.load(inputs.config);
+        OnnxModel vendor = OnnxModel.read(inputs.model);
         long started = System.nanoTime();
-        try (SiteDataset site = SiteDataset.open(dataset)) {
+        try (SiteDataset site = SiteDataset.open(inputs.dataset)) {
             ReferenceResult result = ReferenceComparison.run(vendor, site, auditConfig, options, new ProgressLine(err),
                     cache == null ? FeatureCache.inMemory() : FeatureCache.persistentIn(cache));
             ComparisonTable.print(result, ReferenceStatistics.of(result), out);
@@ -90,7 +84,7 @@ public class ReferenceCommand implements Callable<Integer> {
                 ReferenceModelExport.Files files = ReferenceModelExport.write(vendor, result, arm, exportSeed, exportDir);
                 out.printf(Locale.ROOT, "reference model (%s arm, seed %d) written to %s, its in-Java scores to %s%n"
                                 + "  check it: evaluate --model %s --dataset %s --config %s%n",
-                        arm.cliName(), exportSeed, files.model(), files.scores(), files.model(), dataset, config);
+                        arm.cliName(), exportSeed, files.model(), files.scores(), files.model(), inputs.dataset, inputs.config);
             }
         }
         err.printf(Locale.ROOT, "reference comparison finished in %.1f s%n", (System.nanoTime() - started) / 1e9);

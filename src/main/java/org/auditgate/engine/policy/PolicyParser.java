@@ -1,6 +1,5 @@
 package org.auditgate.engine.policy;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -12,11 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.auditgate.engine.RejectedInputException;
+import org.auditgate.engine.YamlFile;
 import org.auditgate.engine.RejectedInputException.Kind;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -40,9 +36,11 @@ final class PolicyParser {
     private static final int MAX_ALIASES = 10;
 
     private final String file;
+    private final YamlFile doc;
 
     private PolicyParser(String file) {
         this.file = file;
+        this.doc = new YamlFile(file);
     }
 
     static Policy parse(String yaml, String file, String sha256) {
@@ -89,26 +87,9 @@ final class PolicyParser {
     }
 
     private Node root(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setAllowRecursiveKeys(false);
-        options.setCodePointLimit(PolicyLoader.MAX_BYTES);
-        Node root;
-        try {
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new RejectedInputException(Kind.CONFIG, file + " line " + line,
-                    "is not valid YAML (" + e.getProblem() + ")", "Fix the YAML syntax; indent with spaces", e);
-        } catch (YAMLException e) {
-            throw new RejectedInputException(Kind.CONFIG, file, "is not valid YAML (" + e.getMessage() + ")",
-                    "Fix the YAML syntax; write each rule out instead of repeating it with aliases", e);
-        }
-        if (root == null) {
-            throw new RejectedInputException(Kind.CONFIG, file, "is empty",
-                    "Write name, version, description and rules (see policies/README.md)");
-        }
-        return root;
+        return doc.compose(yaml, MAX_ALIASES, PolicyLoader.MAX_BYTES,
+                "Write name, version, description and rules (see policies/README.md)",
+                "Fix the YAML syntax; write each rule out instead of repeating it with aliases");
     }
 
     private Rule rule(Node node, String field) {
@@ -236,10 +217,7 @@ final class PolicyParser {
     }
 
     private String text(Node node, String field) {
-        if (!(node instanceof ScalarNode scalar) || Tag.NULL.equals(node.getTag()) || scalar.getValue().isBlank()) {
-            throw wrongType(node, field, "a non-empty text");
-        }
-        return scalar.getValue().strip();
+        return doc.text(node, field).strip();
     }
 
     private String identifier(Node node, String field) {
@@ -266,34 +244,22 @@ final class PolicyParser {
     }
 
     private double number(Node node, String field) {
-        if (node instanceof ScalarNode scalar && (Tag.FLOAT.equals(node.getTag()) || Tag.INT.equals(node.getTag()))) {
-            try {
-                double value = Double.parseDouble(scalar.getValue().replace("_", ""));
-                if (Double.isFinite(value)) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the rejection below
-            }
-        }
-        throw wrongType(node, field, "a finite number");
+        return doc.number(node, field);
     }
 
     private RejectedInputException wrongType(Node node, String field, String expected) {
-        String found = node instanceof ScalarNode scalar ? (Tag.NULL.equals(node.getTag()) ? "empty" : "'" + scalar.getValue() + "'")
-                : node instanceof SequenceNode ? "a list" : "a mapping";
-        return reject(node, field, "should be " + expected + " but is " + found, "Correct the value of " + field);
+        return doc.wrongType(node, field, expected);
     }
 
     private RejectedInputException reject(Node node, String field, String problem, String remedy) {
-        return reject(line(node), field, problem, remedy);
+        return doc.reject(node, field, problem, remedy);
     }
 
     private RejectedInputException reject(int line, String field, String problem, String remedy) {
-        return new RejectedInputException(Kind.CONFIG, file + " line " + line + ", " + field, problem, remedy);
+        return doc.reject(line, field, problem, remedy);
     }
 
     private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return YamlFile.line(node);
     }
 }

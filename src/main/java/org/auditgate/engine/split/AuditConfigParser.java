@@ -1,7 +1,6 @@
 package org.auditgate.engine.split;
 
 import org.auditgate.engine.onnx.ScoreKind;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,11 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.auditgate.engine.RejectedInputException;
+import org.auditgate.engine.YamlFile;
 import org.auditgate.engine.RejectedInputException.Kind;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,9 +35,11 @@ final class AuditConfigParser {
     private static final int MAX_INPUT_SIZE = 4096;
 
     private final String file;
+    private final YamlFile doc;
 
     private AuditConfigParser(String file) {
         this.file = file;
+        this.doc = new YamlFile(file);
     }
 
     static AuditConfig parse(String yaml, String file, String sha256) {
@@ -78,25 +76,8 @@ final class AuditConfigParser {
     }
 
     private Node root(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 20);
-        Node root;
-        try {
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new RejectedInputException(Kind.CONFIG, file + " line " + line,
-                    "is not valid YAML (" + e.getProblem() + ")", "Fix the YAML syntax; indent with spaces", e);
-        } catch (YAMLException e) {
-            throw new RejectedInputException(Kind.CONFIG, file, "is not valid YAML (" + e.getMessage() + ")",
-                    "Fix the YAML syntax", e);
-        }
-        if (root == null) {
-            throw new RejectedInputException(Kind.CONFIG, file, "is empty",
-                    "Write at least task, sources and, if you like, split and threshold");
-        }
-        return root;
+        return doc.compose(yaml, 20, 1 << 20, "Write at least task, sources and, if you like, split and threshold",
+                "Fix the YAML syntax");
     }
 
     private AuditConfig.Sources sources(NodeTuple tuple, List<String> labels) {
@@ -285,10 +266,7 @@ final class AuditConfigParser {
     }
 
     private String string(Node node, String field) {
-        if (!(node instanceof ScalarNode scalar) || Tag.NULL.equals(node.getTag()) || scalar.getValue().isBlank()) {
-            throw wrongType(node, field, "a non-empty text");
-        }
-        return scalar.getValue();
+        return doc.text(node, field);
     }
 
     private List<String> strings(Node node, String field, Map<String, Integer> lines) {
@@ -308,17 +286,7 @@ final class AuditConfigParser {
     }
 
     private double number(Node node, String field) {
-        if (node instanceof ScalarNode scalar && (Tag.FLOAT.equals(node.getTag()) || Tag.INT.equals(node.getTag()))) {
-            try {
-                double value = Double.parseDouble(scalar.getValue().replace("_", ""));
-                if (Double.isFinite(value)) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the rejection below
-            }
-        }
-        throw wrongType(node, field, "a finite number");
+        return doc.number(node, field);
     }
 
     private long integer(Node node, String field) {
@@ -333,20 +301,18 @@ final class AuditConfigParser {
     }
 
     private RejectedInputException wrongType(Node node, String field, String expected) {
-        String found = node instanceof ScalarNode scalar ? "'" + scalar.getValue() + "'"
-                : node instanceof SequenceNode ? "a list" : "a mapping";
-        return reject(node, field, "should be " + expected + " but is " + found, "Correct the value of " + field);
+        return doc.wrongType(node, field, expected);
     }
 
     private RejectedInputException reject(Node node, String field, String problem, String remedy) {
-        return reject(line(node), field, problem, remedy);
+        return doc.reject(node, field, problem, remedy);
     }
 
     private RejectedInputException reject(int line, String field, String problem, String remedy) {
-        return new RejectedInputException(Kind.CONFIG, file + " line " + line + ", " + field, problem, remedy);
+        return doc.reject(line, field, problem, remedy);
     }
 
     private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return YamlFile.line(node);
     }
 }
