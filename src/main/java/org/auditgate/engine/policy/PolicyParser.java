@@ -58,17 +58,17 @@ final class PolicyParser {
         String name = identifier(nameNode, "name");
         String expected = file.substring(0, file.length() - PolicyLoader.SUFFIX.length());
         if (!name.equals(expected)) {
-            throw reject(nameNode, "name", "is '" + name + "' but the file is " + file,
+            throw doc.reject(nameNode, "name", "is '" + name + "' but the file is " + file,
                     "Name the policy '" + expected + "' or rename the file to " + name + PolicyLoader.SUFFIX);
         }
         int version = version(required(top, "version", root, "").getValueNode());
         String description = text(required(top, "description", root, "").getValueNode(), "description");
         Node rulesNode = required(top, "rules", root, "").getValueNode();
         if (!(rulesNode instanceof SequenceNode sequence)) {
-            throw wrongType(rulesNode, "rules", "a list of rules");
+            throw doc.wrongType(rulesNode, "rules", "a list of rules");
         }
         if (sequence.getValue().isEmpty()) {
-            throw reject(rulesNode, "rules", "is empty", "Give at least one rule");
+            throw doc.reject(rulesNode, "rules", "is empty", "Give at least one rule");
         }
         List<Rule> rules = new ArrayList<>();
         Map<String, Integer> idLines = new HashMap<>();
@@ -78,7 +78,7 @@ final class PolicyParser {
             Rule rule = rule(node, "rules[" + index + "]");
             Integer first = idLines.putIfAbsent(rule.id(), rule.line());
             if (first != null) {
-                throw reject(rule.line(), "rules[" + index + "].id", "repeats the id '" + rule.id()
+                throw doc.reject(rule.line(), "rules[" + index + "].id", "repeats the id '" + rule.id()
                         + "' of the rule on line " + first, "Give every rule its own id");
             }
             rules.add(rule);
@@ -97,17 +97,17 @@ final class PolicyParser {
         String id = identifier(required(keys, "id", node, field).getValueNode(), field + ".id");
         Node metricNode = required(keys, "metric", node, field).getValueNode();
         String metricText = text(metricNode, field + ".metric");
-        PolicyMetric metric = PolicyMetric.fromYaml(metricText).orElseThrow(() -> reject(metricNode, field + ".metric",
+        PolicyMetric metric = PolicyMetric.fromYaml(metricText).orElseThrow(() -> doc.reject(metricNode, field + ".metric",
                 "is '" + metricText + "', not a known metric", "Use one of " + Arrays.stream(PolicyMetric.values())
                         .map(PolicyMetric::yamlName).collect(Collectors.joining(", "))));
         Node scopeNode = required(keys, "scope", node, field).getValueNode();
         String scopeText = text(scopeNode, field + ".scope");
-        Scope scope = Scope.parse(scopeText).orElseThrow(() -> reject(scopeNode, field + ".scope",
+        Scope scope = Scope.parse(scopeText).orElseThrow(() -> doc.reject(scopeNode, field + ".scope",
                 "is '" + scopeText + "', not a known scope", "Use vendor.id, vendor.ood, vendor.ood.<source>, vendor.gap, "
                         + "reference.clean.gap, reference.noise.gap or reference.gapReduction"));
         if (!metric.hasIntervalAndGap() && !(scope.kind() == Scope.Kind.VENDOR_ID
                 || scope.kind() == Scope.Kind.VENDOR_OOD || scope.kind() == Scope.Kind.VENDOR_OOD_SOURCE)) {
-            throw reject(scopeNode, field + ".scope", "is " + scopeText + ", but " + metric.yamlName()
+            throw doc.reject(scopeNode, field + ".scope", "is " + scopeText + ", but " + metric.yamlName()
                     + " has no gap and no reference-comparison value",
                     "Use vendor.id, vendor.ood or vendor.ood.<source> for " + metric.yamlName());
         }
@@ -116,7 +116,7 @@ final class PolicyParser {
         Set<Statistic> allowed = allowedStatistics(scope.kind(), metric);
         Statistic statistic = Statistic.fromYaml(statisticText).orElse(null);
         if (statistic == null || !allowed.contains(statistic)) {
-            throw reject(statisticNode, field + ".statistic", "is '" + statisticText + "', which "
+            throw doc.reject(statisticNode, field + ".statistic", "is '" + statisticText + "', which "
                     + (statistic == null ? "is not a known statistic" : "the audit does not compute for "
                             + metric.yamlName() + " in " + scope.kind().text() + (scope.source() == null ? "" : "<source>")),
                     "Use " + allowed.stream().map(Statistic::yamlName).collect(Collectors.joining(", ")));
@@ -124,10 +124,10 @@ final class PolicyParser {
         Bound bound = bound(keys, node, field, scope, statistic);
         Node severityNode = required(keys, "severity", node, field).getValueNode();
         String severityText = text(severityNode, field + ".severity");
-        Severity severity = Severity.fromYaml(severityText).orElseThrow(() -> reject(severityNode,
+        Severity severity = Severity.fromYaml(severityText).orElseThrow(() -> doc.reject(severityNode,
                 field + ".severity", "is '" + severityText + "'", "Use info, warn or fail"));
         String message = text(required(keys, "message", node, field).getValueNode(), field + ".message");
-        return new Rule(id, metric, scope, statistic, bound, severity, message, line(node));
+        return new Rule(id, metric, scope, statistic, bound, severity, message, YamlFile.line(node));
     }
 
     /** Which statistics the audit computes for a metric in a scope (policies/README.md, "Valid combinations"). */
@@ -146,22 +146,22 @@ final class PolicyParser {
         NodeTuple atLeast = keys.get("atLeast");
         NodeTuple atMost = keys.get("atMost");
         if (atLeast != null && atMost != null) {
-            NodeTuple second = line(atLeast.getKeyNode()) > line(atMost.getKeyNode()) ? atLeast : atMost;
-            throw reject(second.getKeyNode(), field + "." + ((ScalarNode) second.getKeyNode()).getValue(),
+            NodeTuple second = YamlFile.line(atLeast.getKeyNode()) > YamlFile.line(atMost.getKeyNode()) ? atLeast : atMost;
+            throw doc.reject(second.getKeyNode(), field + "." + ((ScalarNode) second.getKeyNode()).getValue(),
                     "is given together with " + (second == atLeast ? "atMost" : "atLeast"),
                     "Give exactly one bound per rule; write a second rule for the other side");
         }
         if (atLeast == null && atMost == null) {
-            throw reject(ruleNode, field, "has neither atLeast nor atMost", "Give exactly one bound, atLeast or atMost");
+            throw doc.reject(ruleNode, field, "has neither atLeast nor atMost", "Give exactly one bound, atLeast or atMost");
         }
         Bound.Kind kind = atLeast != null ? Bound.Kind.AT_LEAST : Bound.Kind.AT_MOST;
         Node valueNode = (atLeast != null ? atLeast : atMost).getValueNode();
         String boundField = field + "." + kind.yamlName();
-        double limit = number(valueNode, boundField);
+        double limit = doc.number(valueNode, boundField);
         double low = scope.kind() == Scope.Kind.REFERENCE_GAP_REDUCTION && statistic != Statistic.P_VALUE ? -1 : 0;
         if (limit < low || limit > 1) {
             String range = "[" + (int) low + ", 1]";
-            throw reject(valueNode, boundField, "is " + limit + ", outside " + range + " where "
+            throw doc.reject(valueNode, boundField, "is " + limit + ", outside " + range + " where "
                     + statistic.yamlName() + " in " + scope.kind().text() + (scope.source() == null ? "" : "<source>")
                     + " lies", "Give a bound within " + range);
         }
@@ -174,24 +174,24 @@ final class PolicyParser {
     private Map<String, NodeTuple> keys(Node node, String field, Set<String> allowed) {
         String what = field.isEmpty() ? "the document" : field;
         if (!(node instanceof MappingNode mapping)) {
-            throw wrongType(node, what, "a mapping of keys to values");
+            throw doc.wrongType(node, what, "a mapping of keys to values");
         }
         checkTag(node, what);
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode scalar)) {
-                throw wrongType(keyNode, what + " key", "a plain key");
+                throw doc.wrongType(keyNode, what + " key", "a plain key");
             }
             String key = scalar.getValue();
             String path = field.isEmpty() ? key : field + "." + key;
             if (!allowed.contains(key)) {
-                throw reject(keyNode, path, "is not a known key",
+                throw doc.reject(keyNode, path, "is not a known key",
                         "Use only " + String.join(", ", allowed.stream().sorted().toList())
                                 + (field.isEmpty() ? " at the top level" : " in a rule"));
             }
             if (keys.putIfAbsent(key, tuple) != null) {
-                throw reject(keyNode, path, "is given twice (first on line " + line(keys.get(key).getKeyNode()) + ")",
+                throw doc.reject(keyNode, path, "is given twice (first on line " + YamlFile.line(keys.get(key).getKeyNode()) + ")",
                         "Keep one of them");
             }
             checkTag(tuple.getValueNode(), path);
@@ -201,7 +201,7 @@ final class PolicyParser {
 
     private void checkTag(Node node, String field) {
         if (!STANDARD_TAGS.contains(node.getTag())) {
-            throw reject(node, field, "carries the tag " + node.getTag().getValue()
+            throw doc.reject(node, field, "carries the tag " + node.getTag().getValue()
                     + ", which policies do not use", "Remove the tag and write the plain value");
         }
     }
@@ -210,7 +210,7 @@ final class PolicyParser {
         NodeTuple tuple = keys.get(key);
         if (tuple == null) {
             String path = field.isEmpty() ? key : field + "." + key;
-            throw reject(parent, path, "is missing", "Add " + key
+            throw doc.reject(parent, path, "is missing", "Add " + key
                     + (field.isEmpty() ? " at the top level" : " to the rule") + " (see policies/README.md)");
         }
         return tuple;
@@ -223,7 +223,7 @@ final class PolicyParser {
     private String identifier(Node node, String field) {
         String value = text(node, field);
         if (!NAME.matcher(value).matches()) {
-            throw reject(node, field, "is '" + value + "', which is not made of a-z, 0-9 and '-' only",
+            throw doc.reject(node, field, "is '" + value + "', which is not made of a-z, 0-9 and '-' only",
                     "Use lower-case letters, digits and hyphens, such as ood-recall-floor");
         }
         return value;
@@ -240,26 +240,6 @@ final class PolicyParser {
                 // falls through to the rejection below
             }
         }
-        throw wrongType(node, "version", "a positive whole number");
-    }
-
-    private double number(Node node, String field) {
-        return doc.number(node, field);
-    }
-
-    private RejectedInputException wrongType(Node node, String field, String expected) {
-        return doc.wrongType(node, field, expected);
-    }
-
-    private RejectedInputException reject(Node node, String field, String problem, String remedy) {
-        return doc.reject(node, field, problem, remedy);
-    }
-
-    private RejectedInputException reject(int line, String field, String problem, String remedy) {
-        return doc.reject(line, field, problem, remedy);
-    }
-
-    private static int line(Node node) {
-        return YamlFile.line(node);
+        throw doc.wrongType(node, "version", "a positive whole number");
     }
 }

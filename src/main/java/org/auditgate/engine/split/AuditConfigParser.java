@@ -52,7 +52,7 @@ final class AuditConfigParser {
         String positive = string(required(task, "positive", "task").getValueNode(), "task.positive");
         String negative = string(required(task, "negative", "task").getValueNode(), "task.negative");
         if (positive.equals(negative)) {
-            throw reject(task.get("negative").getValueNode(), "task.negative",
+            throw doc.reject(task.get("negative").getValueNode(), "task.negative",
                     "names the same class as task.positive ('" + positive + "')", "Name two different classes");
         }
         AuditConfig.Sources sources = sources(required(top, "sources", null), List.of(positive, negative));
@@ -63,14 +63,14 @@ final class AuditConfigParser {
         double threshold = AuditConfig.DEFAULT_THRESHOLD;
         if (top.containsKey("threshold")) {
             Node node = top.get("threshold").getValueNode();
-            threshold = number(node, "threshold");
+            threshold = doc.number(node, "threshold");
             if (threshold < 0 || threshold > 1) {
-                throw reject(node, "threshold", "is " + threshold + ", outside [0, 1]",
+                throw doc.reject(node, "threshold", "is " + threshold + ", outside [0, 1]",
                         "Give the score above which a case is called positive, between 0 and 1");
             }
         }
         ModelSettings model = top.containsKey("model") ? model(top.get("model")) : ModelSettings.NONE;
-        int methodLine = split.containsKey("method") ? line(split.get("method").getValueNode()) : 0;
+        int methodLine = split.containsKey("method") ? YamlFile.line(split.get("method").getValueNode()) : 0;
         return new AuditConfig(file, sha256, positive, negative, sources, method, methodLine, fractions, seed,
                 threshold, model);
     }
@@ -88,18 +88,18 @@ final class AuditConfigParser {
             String label = entry.getKey();
             String field = "sources." + label;
             if (!labels.contains(label)) {
-                throw reject(entry.getValue().getKeyNode(), field, "'" + label + "' is not a task label (task names "
+                throw doc.reject(entry.getValue().getKeyNode(), field, "'" + label + "' is not a task label (task names "
                         + String.join(" and ", labels) + ")", "List sources only for task.positive and task.negative");
             }
             Map<String, NodeTuple> lists = keys(entry.getValue(), field, CLASS);
             Map<String, Integer> sourceLines = new LinkedHashMap<>();
             List<String> id = lists.containsKey("id") ? strings(lists.get("id").getValueNode(), field + ".id", sourceLines) : List.of();
             if (id.isEmpty()) {
-                throw reject(entry.getValue().getKeyNode(), field + ".id", "lists no in-distribution source, so "
+                throw doc.reject(entry.getValue().getKeyNode(), field + ".id", "lists no in-distribution source, so "
                         + label + " would have no ID data", "Name at least one source under " + field + ".id");
             }
             if (id.contains(ClassSources.EVERY_OTHER)) {
-                throw reject(lists.get("id").getValueNode(), field + ".id", "uses '*', which only ood allows",
+                throw doc.reject(lists.get("id").getValueNode(), field + ".id", "uses '*', which only ood allows",
                         "Name the in-distribution sources one by one");
             }
             List<String> ood = List.of();
@@ -112,7 +112,7 @@ final class AuditConfigParser {
                     ood = strings(node, field + ".ood", oodLines);
                     for (String source : ood) {
                         if (id.contains(source)) {
-                            throw reject(oodLines.get(source).intValue(), field + ".ood", "lists '" + source
+                            throw doc.reject(oodLines.get(source).intValue(), field + ".ood", "lists '" + source
                                     + "', which " + field + ".id lists too",
                                     "List each source of a class either as id or as ood");
                         }
@@ -125,7 +125,7 @@ final class AuditConfigParser {
         }
         for (String label : labels) {
             if (!byLabel.containsKey(label)) {
-                throw reject(tuple.getKeyNode(), "sources", "has no entry for the task label '" + label
+                throw doc.reject(tuple.getKeyNode(), "sources", "has no entry for the task label '" + label
                         + "', so it would have no ID data", "Add sources." + label + ".id with at least one source");
             }
         }
@@ -137,7 +137,7 @@ final class AuditConfigParser {
         return switch (value) {
             case "patient" -> SplitMethod.PATIENT;
             case "manifest" -> SplitMethod.MANIFEST;
-            default -> throw reject(node, "split.method", "is '" + value + "'",
+            default -> throw doc.reject(node, "split.method", "is '" + value + "'",
                     "Use patient (split by patient) or manifest (use the manifest's split column)");
         };
     }
@@ -149,13 +149,13 @@ final class AuditConfigParser {
         for (int i = 0; i < names.length; i++) {
             if (split.containsKey(names[i])) {
                 last = split.get(names[i]).getValueNode();
-                values[i] = number(last, "split." + names[i]);
+                values[i] = doc.number(last, "split." + names[i]);
             }
         }
         try {
             return new SplitFractions(values[0], values[1], values[2]);
         } catch (IllegalArgumentException e) {
-            String where = last == null ? file : file + " line " + line(last);
+            String where = last == null ? file : file + " line " + YamlFile.line(last);
             throw new RejectedInputException(Kind.CONFIG, where + ", split", e.getMessage()
                     + " (defaults fill in what is not given: 0.77, 0.085, 0.145)",
                     "Give train, val and test as positive fractions that add up to 1");
@@ -172,7 +172,7 @@ final class AuditConfigParser {
             Node node = model.get("positiveIndex").getValueNode();
             long value = integer(node, "model.positiveIndex");
             if (value != 0 && value != 1) {
-                throw reject(node, "model.positiveIndex", "is " + value + ", not a column of a two-column output",
+                throw doc.reject(node, "model.positiveIndex", "is " + value + ", not a column of a two-column output",
                         "Use 0 or 1");
             }
             positiveIndex = OptionalInt.of((int) value);
@@ -186,7 +186,7 @@ final class AuditConfigParser {
                 Node node = input.get("size").getValueNode();
                 long value = integer(node, "model.input.size");
                 if (value < 1 || value > MAX_INPUT_SIZE) {
-                    throw reject(node, "model.input.size", "is " + value, "Give a side between 1 and " + MAX_INPUT_SIZE);
+                    throw doc.reject(node, "model.input.size", "is " + value, "Give a side between 1 and " + MAX_INPUT_SIZE);
                 }
                 size = OptionalInt.of((int) value);
             }
@@ -201,24 +201,24 @@ final class AuditConfigParser {
         try {
             return ScoreKind.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw reject(node, "model.scoreKind", "is '" + value + "'", "Use auto, probability or logit");
+            throw doc.reject(node, "model.scoreKind", "is '" + value + "'", "Use auto, probability or logit");
         }
     }
 
     private List<Double> channels(Node node, String field, boolean positive) {
         if (!(node instanceof SequenceNode sequence)) {
-            throw wrongType(node, field, "a list of numbers");
+            throw doc.wrongType(node, field, "a list of numbers");
         }
         List<Double> values = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            double value = number(item, field);
+            double value = doc.number(item, field);
             if (positive && !(value > 0)) {
-                throw reject(item, field, "holds " + value + ", which is not positive", "Give positive values");
+                throw doc.reject(item, field, "holds " + value + ", which is not positive", "Give positive values");
             }
             values.add(value);
         }
         if (values.size() != 1 && values.size() != 3) {
-            throw reject(node, field, "has " + values.size() + " values", "Give one value, or three (one per channel)");
+            throw doc.reject(node, field, "has " + values.size() + " values", "Give one value, or three (one per channel)");
         }
         return values;
     }
@@ -228,19 +228,19 @@ final class AuditConfigParser {
     /** The keys of a mapping; null {@code allowed} means any key. Rejects unknown and repeated keys. */
     private Map<String, NodeTuple> keys(Node node, String field, Set<String> allowed) {
         if (!(node instanceof MappingNode mapping)) {
-            throw wrongType(node, field.isEmpty() ? "the document" : field, "a mapping of keys to values");
+            throw doc.wrongType(node, field.isEmpty() ? "the document" : field, "a mapping of keys to values");
         }
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = string(tuple.getKeyNode(), field.isEmpty() ? "key" : field + " key");
             String path = field.isEmpty() ? key : field + "." + key;
             if (allowed != null && !allowed.contains(key)) {
-                throw reject(tuple.getKeyNode(), path, "is not a known key",
+                throw doc.reject(tuple.getKeyNode(), path, "is not a known key",
                         "Use one of " + String.join(", ", allowed.stream().sorted().toList())
                                 + (field.isEmpty() ? "" : " under " + field));
             }
             if (keys.putIfAbsent(key, tuple) != null) {
-                throw reject(tuple.getKeyNode(), path, "is given twice (first on line " + line(keys.get(key).getKeyNode())
+                throw doc.reject(tuple.getKeyNode(), path, "is given twice (first on line " + YamlFile.line(keys.get(key).getKeyNode())
                         + ")", "Keep one of them");
             }
         }
@@ -271,22 +271,18 @@ final class AuditConfigParser {
 
     private List<String> strings(Node node, String field, Map<String, Integer> lines) {
         if (!(node instanceof SequenceNode sequence)) {
-            throw wrongType(node, field, "a list such as [a.org, b.org]");
+            throw doc.wrongType(node, field, "a list such as [a.org, b.org]");
         }
         List<String> values = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             String value = string(item, field);
             if (values.contains(value)) {
-                throw reject(item, field, "lists '" + value + "' twice", "List each source once");
+                throw doc.reject(item, field, "lists '" + value + "' twice", "List each source once");
             }
             values.add(value);
-            lines.put(value, line(item));
+            lines.put(value, YamlFile.line(item));
         }
         return values;
-    }
-
-    private double number(Node node, String field) {
-        return doc.number(node, field);
     }
 
     private long integer(Node node, String field) {
@@ -297,22 +293,6 @@ final class AuditConfigParser {
                 // falls through to the rejection below
             }
         }
-        throw wrongType(node, field, "a whole number");
-    }
-
-    private RejectedInputException wrongType(Node node, String field, String expected) {
-        return doc.wrongType(node, field, expected);
-    }
-
-    private RejectedInputException reject(Node node, String field, String problem, String remedy) {
-        return doc.reject(node, field, problem, remedy);
-    }
-
-    private RejectedInputException reject(int line, String field, String problem, String remedy) {
-        return doc.reject(line, field, problem, remedy);
-    }
-
-    private static int line(Node node) {
-        return YamlFile.line(node);
+        throw doc.wrongType(node, field, "a whole number");
     }
 }
