@@ -40,6 +40,37 @@ class ScoreMetricsCommandTest {
     }
 
     @Test
+    void comparesTwoScorersWithDeLongsPairedTest(QuarkusMainLauncher launcher) throws IOException {
+        StringBuilder a = new StringBuilder("label,score,split\n");
+        StringBuilder b = new StringBuilder("label,score,split\n");
+        for (int i = 0; i < 20; i++) {
+            String label = i % 2 == 0 ? "pneumonia" : "covid";
+            a.append(label).append(',').append(i % 2 == 0 ? 0.5 + i / 100.0 : 0.3 + i / 50.0).append(",id\n");
+            b.append(label).append(',').append((i * 7 % 20) / 20.0).append(",id\n");
+        }
+        Path first = Files.writeString(dir.resolve("a.csv"), a);
+        Path second = Files.writeString(dir.resolve("b.csv"), b);
+        Path out = dir.resolve("compare.json");
+        LaunchResult result = launcher.launch("score-metrics", "--scores", first.toString(), "--compare", second.toString(),
+                "--positive", "pneumonia", "--json", out.toString());
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(result.getOutput()).contains("DeLong's paired test");
+        JsonNode comparison = new ObjectMapper().readTree(out.toFile()).path("comparison");
+        assertThat(comparison.path("scores").asText()).isEqualTo("b.csv");
+        JsonNode overall = comparison.path("groups").path("overall");
+        assertThat(overall.path("n").asInt()).isEqualTo(20);
+        assertThat(overall.path("difference").asDouble())
+                .isEqualTo(overall.path("aurocA").asDouble() - overall.path("aurocB").asDouble());
+        assertThat(overall.path("pValue").asDouble()).isBetween(0.0, 1.0);
+
+        Path shorter = Files.writeString(dir.resolve("c.csv"), "label,score,split\npneumonia,0.4,id\n");
+        LaunchResult mismatch = launcher.launch("score-metrics", "--scores", first.toString(), "--compare", shorter.toString(),
+                "--positive", "pneumonia");
+        assertThat(mismatch.exitCode()).isEqualTo(1);
+        assertThat(mismatch.getErrorOutput()).contains("c.csv").contains("has 1 cases but a.csv has 20");
+    }
+
+    @Test
     void wrongUsageIsOneLineAndExitCodeTwo(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("score-metrics", "--threshold", "0.5");
         assertThat(result.exitCode()).isEqualTo(2);
