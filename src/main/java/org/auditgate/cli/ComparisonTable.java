@@ -60,8 +60,12 @@ final class ComparisonTable {
     }
 
     private static String signedSummary(SeedSummary s) {
-        return (Double.isNaN(s.mean()) ? "—" : String.format(Locale.ROOT, "%+.3f", s.mean()))
-                + " [" + (Double.isNaN(s.lower()) ? "—" : String.format(Locale.ROOT, "%+.3f–%+.3f", s.lower(), s.upper())) + "]";
+        return signed(s.mean()) + " [" + (Double.isNaN(s.lower()) ? "—" : signed(s.lower()) + "–" + signed(s.upper())) + "]";
+    }
+
+    /** A signed value with three decimals; a value that rounds to zero is "+0.000", never "-0.000". */
+    static String signed(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%+.3f", Math.round(value * 1000) / 1000.0 + 0.0);
     }
 
     static String p(double p) {

@@ -95,8 +95,8 @@ public class ScoreMetricsCommand implements Callable<Integer> {
             PairedDeLong t = e.getValue().test();
             Interval d = e.getValue().difference();
             out.printf(Locale.ROOT, format, TerminalText.safe(e.getKey()), e.getValue().n(), MetricTable.format(t.aucA()),
-                    MetricTable.format(t.aucB()), Double.isNaN(t.difference()) ? "—" : String.format(Locale.ROOT, "%+.3f", t.difference()),
-                    d.isDefined() ? String.format(Locale.ROOT, "%+.3f–%+.3f", d.lower(), d.upper()) : "—",
+                    MetricTable.format(t.aucB()), ComparisonTable.signed(t.difference()),
+                    d.isDefined() ? ComparisonTable.signed(d.lower()) + "–" + ComparisonTable.signed(d.upper()) : "—",
                     Double.isNaN(t.z()) ? "—" : String.format(Locale.ROOT, "%.2f", t.z()), ComparisonTable.p(t.pValue()));
         }
         out.println("(— = undefined: one class only, fewer than two cases of a class, or identical scores)");
