@@ -89,8 +89,7 @@ public final class SourceProbe {
         if (sources.size() < 2) {
             return Result.notApplicable(sources, test.count(), "the ID data has " + sources.size() + " source(s); the probe needs two or more");
         }
-        // Every source must be in every part; checked before any head trains, so that the reason
-        // names the missing source (with two sources, the one-head check below would name the other).
+        // Every source must be in every part, so that each one-vs-rest target has both classes in each part.
         for (String source : sources) {
             String missing = missingSource(source, train, "training");
             if (missing == null) missing = missingSource(source, val, "validation");
@@ -105,13 +104,7 @@ public final class SourceProbe {
             String source = sources.get(k);
             boolean[] trainTargets = targets(train, source);
             boolean[] valTargets = targets(val, source);
-            boolean[] testTargets = targets(test, source);
-            String missing = missingClass(source, trainTargets, "training");
-            if (missing == null) missing = missingClass(source, valTargets, "validation");
-            if (missing == null) missing = missingClass(source, testTargets, "test");
-            if (missing != null) {
-                return Result.notApplicable(sources, test.count(), missing);
-            }
+            boolean[] testTargets = targets(test, source); // both classes: every part holds every source (checked above)
             TrainingResult trained = new HeadTrainer(head, 1).train(dimension, EpochFeatures.fixed(train.rows(), dimension),
                     trainTargets, val.rows(), val.count(), valTargets, stream(auditSeed, k).rng());
             double[] scores = new double[test.count()];
@@ -140,20 +133,5 @@ public final class SourceProbe {
 
     private static String missingSource(String source, Part part, String name) {
         return part.sources().contains(source) ? null : "no ID " + name + " image from " + source;
-    }
-
-    private static String missingClass(String source, boolean[] targets, String part) {
-        boolean in = false;
-        boolean out = false;
-        for (boolean t : targets) {
-            if (t) in = true; else out = true;
-        }
-        if (!in) {
-            return "no ID " + part + " image from " + source;
-        }
-        if (!out) {
-            return "every ID " + part + " image is from " + source;
-        }
-        return null;
     }
 }
