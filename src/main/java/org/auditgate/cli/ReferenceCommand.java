@@ -75,9 +75,10 @@ public class ReferenceCommand implements Callable<Integer> {
         try (SiteDataset site = SiteDataset.open(inputs.dataset)) {
             ReferenceResult result = ReferenceComparison.run(vendor, site, auditConfig, options, new ProgressLine(err),
                     cache == null ? FeatureCache.inMemory() : FeatureCache.persistentIn(cache));
-            ComparisonTable.print(result, ReferenceStatistics.of(result), out);
+            ReferenceStatistics statistics = ReferenceStatistics.of(result);
+            ComparisonTable.print(result, statistics, out);
             if (json != null) {
-                JsonOutput.write(json, ReferenceJson.toJson(result, JsonOutput.MAPPER));
+                JsonOutput.write(json, ReferenceJson.toJson(result, statistics, JsonOutput.MAPPER));
                 out.println("reference JSON written to " + json);
             }
             if (exportDir != null) {

@@ -42,9 +42,7 @@ public final class AuditInputs implements PolicyInputs {
     @Override
     public boolean hasScope(Scope scope) {
         return switch (scope.kind()) {
-            case VENDOR_ID -> group(scope) != null;
-            case VENDOR_OOD -> group(scope) != null;
-            case VENDOR_OOD_SOURCE -> group(scope) != null;
+            case VENDOR_ID, VENDOR_OOD, VENDOR_OOD_SOURCE -> group(scope) != null;
             case VENDOR_GAP -> vendor.group(Cohort.ID.groupKey()) != null && vendor.group(Cohort.OOD.groupKey()) != null;
             case REFERENCE_CLEAN_GAP, REFERENCE_NOISE_GAP, REFERENCE_GAP_REDUCTION -> reference != null;
         };

@@ -82,7 +82,7 @@ public final class AuditJson {
                 oodSources.set(e.getKey().substring(MetricReport.SOURCE_PREFIX.length()), oodGroups.get(e.getKey()));
             }
         }
-        root.set("reference", ReferenceJson.toJson(results.reference(), mapper));
+        root.set("reference", ReferenceJson.toJson(results.reference(), results.referenceStatistics(), mapper));
 
         ObjectNode shortcuts = root.putObject("shortcuts");
         MetricJson.putNumber(shortcuts, "cramersV", results.shortcuts().cramersV());

@@ -78,6 +78,6 @@ public final class EvaluationJson {
 
     /** The statistics of an evaluation's scored images, bootstrapped with the audit configuration's seed. */
     public static MetricStatistics statistics(EvaluationResult result, AuditConfig config) {
-        return MetricStatistics.compute(ScoredImage.cases(result.scored()), config.positive(), config.threshold(), config.seed());
+        return MetricStatistics.of(result.metrics(), ScoredImage.cases(result.scored()), config.seed());
     }
 }

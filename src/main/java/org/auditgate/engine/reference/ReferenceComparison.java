@@ -17,7 +17,6 @@ import org.auditgate.engine.image.ImageDecoder;
 import org.auditgate.engine.image.ImageLimits;
 import org.auditgate.engine.image.InputSpec;
 import org.auditgate.engine.image.Preprocessor;
-import org.auditgate.engine.metrics.Cohort;
 import org.auditgate.engine.metrics.Metric;
 import org.auditgate.engine.metrics.MetricReport;
 import org.auditgate.engine.onnx.FeatureLocator;
@@ -307,21 +306,10 @@ public final class ReferenceComparison {
     }
 
     private static ArmSummary summarise(Arm arm, List<SeedRun> runs) {
-        double[] id = new double[runs.size()];
-        double[] ood = new double[runs.size()];
-        double[] gap = new double[runs.size()];
-        for (int i = 0; i < id.length; i++) {
-            MetricReport m = runs.get(i).metrics();
-            id[i] = value(m, Cohort.ID);
-            ood[i] = value(m, Cohort.OOD);
-            gap[i] = m.gaps().get(Metric.AUROC);
-        }
-        return new ArmSummary(arm, SeedSummary.of(id), SeedSummary.of(ood), SeedSummary.of(gap));
-    }
-
-    private static double value(MetricReport m, Cohort cohort) {
-        var group = m.group(cohort.groupKey());
-        return group == null ? Double.NaN : group.value(Metric.AUROC);
+        return new ArmSummary(arm,
+                SeedSummary.of(ReferenceStatistics.perSeed(runs, ReferenceStatistics.Scope.ID, Metric.AUROC)),
+                SeedSummary.of(ReferenceStatistics.perSeed(runs, ReferenceStatistics.Scope.OOD, Metric.AUROC)),
+                SeedSummary.of(ReferenceStatistics.perSeed(runs, ReferenceStatistics.Scope.GAP, Metric.AUROC)));
     }
 
     /** Everything a head training needs; immutable and shared by the training threads. */

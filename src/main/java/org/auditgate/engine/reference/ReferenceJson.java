@@ -48,6 +48,11 @@ public final class ReferenceJson {
 
     /** The result as a new JSON object. */
     public static ObjectNode toJson(ReferenceResult result, ObjectMapper mapper) {
+        return toJson(result, ReferenceStatistics.of(result), mapper);
+    }
+
+    /** The result as a new JSON object, with its statistics already computed. */
+    public static ObjectNode toJson(ReferenceResult result, ReferenceStatistics statistics, ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("viewMode", result.viewMode().jsonName());
@@ -103,7 +108,7 @@ public final class ReferenceJson {
             put(s.putObject("oodAuroc"), summary.oodAuroc());
             put(s.putObject("aurocGap"), summary.aurocGap());
         }
-        writeStatistics(ReferenceStatistics.of(result), root.putObject("statistics"));
+        writeStatistics(statistics, root.putObject("statistics"));
         SourceProbe.Result probe = result.sourceProbe();
         ObjectNode p = root.putObject("sourceProbe");
         ArrayNode sources = p.putArray("sources");

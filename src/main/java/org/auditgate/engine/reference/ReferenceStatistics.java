@@ -66,10 +66,7 @@ public record ReferenceStatistics(Map<Arm, Map<Scope, Map<Metric, SeedSummary>>>
             for (Scope scope : Scope.values()) {
                 Map<Metric, SeedSummary> byMetric = new EnumMap<>(Metric.class);
                 for (Metric metric : Metric.values()) {
-                    double[] values = new double[runs.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = value(runs.get(i).metrics(), scope, metric);
-                    }
+                    double[] values = perSeed(runs, scope, metric);
                     byMetric.put(metric, SeedSummary.of(values));
                     if (scope == Scope.GAP) {
                         armGaps.put(metric, values);
@@ -99,6 +96,15 @@ public record ReferenceStatistics(Map<Arm, Map<Scope, Map<Metric, SeedSummary>>>
     /** The summary of one arm, scope and metric. */
     public SeedSummary summary(Arm arm, Scope scope, Metric metric) {
         return arms.get(arm).get(scope).get(metric);
+    }
+
+    /** One metric's value in one scope for each run, in run order; NaN where it is undefined. */
+    static double[] perSeed(List<SeedRun> runs, Scope scope, Metric metric) {
+        double[] values = new double[runs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(runs.get(i).metrics(), scope, metric);
+        }
+        return values;
     }
 
     private static double value(MetricReport report, Scope scope, Metric metric) {

@@ -8,7 +8,6 @@ import org.auditgate.engine.training.HeadConfig;
 import org.auditgate.engine.training.HeadTrainer;
 import org.auditgate.engine.training.TrainingResult;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,15 +76,10 @@ public final class SourceProbe {
      * @param auditSeed the audit seed
      */
     public static Result run(int dimension, Part train, Part val, Part test, HeadConfig head, long auditSeed) {
-        List<String> sources = new ArrayList<>(new TreeSet<>(train.sources()));
-        for (Part part : List.of(val, test)) {
-            for (String s : part.sources()) {
-                if (!sources.contains(s)) {
-                    sources.add(s);
-                }
-            }
-        }
-        Collections.sort(sources);
+        TreeSet<String> all = new TreeSet<>(train.sources());
+        all.addAll(val.sources());
+        all.addAll(test.sources());
+        List<String> sources = List.copyOf(all);
         if (sources.size() < 2) {
             return Result.notApplicable(sources, test.count(), "the ID data has " + sources.size() + " source(s); the probe needs two or more");
         }

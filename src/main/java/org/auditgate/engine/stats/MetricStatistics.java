@@ -35,7 +35,16 @@ public record MetricStatistics(MetricReport report, Map<String, GroupStatistics>
 
     /** Computes the report and its statistics for the cases. */
     public static MetricStatistics compute(List<ScoredCase> cases, String positive, double threshold, long seed) {
-        MetricReport report = MetricReport.compute(cases, positive, threshold);
+        return of(MetricReport.compute(cases, positive, threshold), cases, seed);
+    }
+
+    /**
+     * The statistics of a report already computed from {@code cases} (with its positive class and
+     * threshold), so the point estimates are not computed twice.
+     */
+    public static MetricStatistics of(MetricReport report, List<ScoredCase> cases, long seed) {
+        String positive = report.positive();
+        double threshold = report.threshold();
         SplittableRandom root = new SplittableRandom(seed);
         Map<String, GroupStatistics> groups = new LinkedHashMap<>();
         Map<String, List<ScoredCase>> members = MetricReport.groupCases(cases);
